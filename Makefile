@@ -1,0 +1,42 @@
+# Two entry points (see README): `make lab` opens the lessons, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: lab test venv chromium lint handouts clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Open the lessons in JupyterLab (trainee and instructor view).
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+## Install the Debian chromium package the browser tests need, or say how.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium. Run:  sudo apt-get install -y chromium" >&2; exit 1; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+## Run every test: lint, types, unit, notebooks and browser tests.
+test: $(STAMP) chromium lint
+	$(BIN)/python -m pytest -n 2
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

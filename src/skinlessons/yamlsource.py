@@ -1,0 +1,204 @@
+"""Read YAML content files with their line numbers, and validate them into pydantic models.
+
+Every problem comes back as a :class:`~skinlessons.errors.ContentError` that names the file,
+the 1-based line and the field, with a hint how to fix it. A file that is not YAML at all, or
+not UTF-8, or that repeats a key, is reported the same way: nothing here raises a raw traceback
+for bad content.
+
+Validators of our own models attach a fix hint by raising :func:`rule`, e.g.::
+
+    raise rule("single choice needs exactly one correct option, found 2",
+               "mark one option 'correct: true'")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import ContentError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+RULE_ERROR_TYPE = "skinlessons_rule"
+
+# Hints for pydantic's own error types; our validators carry their own via `rule`.
+_HINTS: dict[str, str] = {
+    "missing": "add this field.",
+    "extra_forbidden": "remove this field, or check its spelling against the other entries.",
+    "literal_error": "use one of the values listed.",
+    "enum": "use one of the values listed.",
+    "union_tag_invalid": "use one of the types listed.",
+    "union_tag_not_found": "add a 'type' field.",
+    "string_type": "write a text value (quote it if it looks like a number or yes/no).",
+    "float_parsing": "write a plain number with a decimal point, e.g. 3.5.",
+    "float_type": "write a plain number with a decimal point, e.g. 3.5.",
+    "int_parsing": "write a whole number.",
+    "int_type": "write a whole number.",
+    "bool_parsing": "write true or false.",
+    "bool_type": "write true or false.",
+    "list_type": "write a list (one '- item' per line, or [a, b]).",
+    "dict_type": "write a mapping of 'key: value' lines.",
+    "model_type": "write a mapping of 'key: value' lines.",
+    "greater_than_equal": "use a larger value.",
+    "greater_than": "use a larger value.",
+    "less_than_equal": "use a smaller value.",
+    "less_than": "use a smaller value.",
+    "too_short": "add the missing entries.",
+    "string_too_short": "write some text here.",
+    "string_pattern_mismatch": "use lowercase letters, digits and hyphens, as the other ids do.",
+}
+
+
+def rule(message: str, hint: str) -> PydanticCustomError:
+    """An error for a model validator to raise: the rule broken and how to fix it."""
+    return PydanticCustomError(RULE_ERROR_TYPE, "{message}", {"message": message, "hint": hint})
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML file that still knows where each value came from."""
+
+    path: Path
+    data: Any
+
+    def line_of(self, loc: Sequence[int | str]) -> int:
+        """The 1-based line of the deepest part of ``loc`` that exists in the file.
+
+        ``loc`` is a pydantic error location such as ``('questions', 2, 'numeric', 'tolerance')``;
+        parts that are not keys or indexes in the YAML (a union's tag) are skipped.
+        """
+        node = self.data
+        line = 1
+        for part in loc:
+            if isinstance(node, CommentedMap) and part in node:
+                line = node.lc.key(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                line = node.lc.item(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, CommentedMap | CommentedSeq) and isinstance(part, str):
+                continue  # a discriminator tag or a missing key: stay on the parent
+            else:
+                break
+        return line
+
+    def line_of_item(self, key: str, index: int) -> int:
+        """The 1-based line of item ``index`` of the top-level list ``key``."""
+        return self.line_of((key, index))
+
+
+def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> YamlDocument:
+    """Parse one YAML file (YAML 1.2: ``no`` stays text, duplicate keys are errors).
+
+    Raises:
+        ContentError (of ``error_cls``): the file cannot be read or is not valid YAML;
+            the error carries the line of the problem.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error_cls(
+            f"file is not UTF-8 text (byte {exc.start})",
+            path=path,
+            hint="save it as UTF-8, or remove the binary content.",
+        ) from None
+    except OSError as exc:
+        raise error_cls(
+            f"cannot read the file: {exc.strerror}", path=path, hint="check the path."
+        ) from None
+    yaml = YAML(typ="rt")
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        hint = (
+            "each key may appear once per mapping: remove or rename the repeated one."
+            if "duplicate key" in what
+            else "check the indentation and quoting on this line; "
+            "quote text that contains ': ' or starts with a special character."
+        )
+        raise error_cls(f"not valid YAML: {what}", path=path, line=line, hint=hint) from None
+    except (YAMLError, ValueError) as exc:
+        raise error_cls(
+            f"not valid YAML: {exc}", path=path, hint="check the file's syntax."
+        ) from None
+    return YamlDocument(path=path, data=data)
+
+
+def problems_from_validation(
+    exc: ValidationError,
+    doc: YamlDocument,
+    *,
+    error_cls: type[ContentError] = ContentError,
+    loc_prefix: Sequence[int | str] = (),
+) -> list[ContentError]:
+    """Turn every error of a pydantic validation into a located :class:`ContentError`."""
+    problems = []
+    for err in exc.errors():
+        loc = (*loc_prefix, *err["loc"])
+        ctx = err.get("ctx") or {}
+        if err["type"] == RULE_ERROR_TYPE:
+            message, hint = str(ctx.get("message", err["msg"])), str(ctx.get("hint", ""))
+        else:
+            message = err["msg"]
+            if err["type"] in {"missing"}:
+                message = "required field is missing"
+            hint = _HINTS.get(err["type"], "")
+            if err["type"] not in {"missing", "extra_forbidden"} and "input" in err:
+                message += f" (got {err['input']!r})"
+        problems.append(
+            error_cls(
+                message,
+                path=doc.path,
+                line=doc.line_of(loc),
+                field=".".join(str(part) for part in loc) or None,
+                hint=hint or None,
+            )
+        )
+    return problems
+
+
+def validate_document(
+    model: type[ModelT],
+    doc: YamlDocument,
+    *,
+    error_cls: type[ContentError] = ContentError,
+    context: dict[str, Any] | None = None,
+) -> tuple[ModelT | None, list[ContentError]]:
+    """Validate a parsed document into ``model``; return ``(model or None, problems)``."""
+    if doc.data is None:
+        return None, [error_cls("file is empty", path=doc.path, line=1, hint="add the content.")]
+    try:
+        return model.model_validate(doc.data, context=context), []
+    except ValidationError as exc:
+        return None, problems_from_validation(exc, doc, error_cls=error_cls)
+
+
+def load_model(
+    model: type[ModelT],
+    path: Path,
+    *,
+    error_cls: type[ContentError] = ContentError,
+    context: dict[str, Any] | None = None,
+) -> tuple[ModelT | None, list[ContentError], YamlDocument | None]:
+    """Read and validate one file; never raises for bad content.
+
+    Returns ``(model or None, problems, document or None)``.
+    """
+    try:
+        doc = read_yaml(path, error_cls=error_cls)
+    except ContentError as exc:
+        return None, [exc], None
+    result, problems = validate_document(model, doc, error_cls=error_cls, context=context)
+    return result, problems, doc
