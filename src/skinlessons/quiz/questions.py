@@ -1,0 +1,399 @@
+"""The seven question types of the quiz schema (pydantic v2); import them from ``models``.
+
+The shapes follow ``docs/contracts.md``. Every question, option, prompt, match and item has a
+stable slug id; grading uses ids, never positions. Each rule a validator enforces carries a fix
+hint, so the loader can print *what — where — how to fix* for every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Annotated, Any, Final, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from ..yamlsource import rule
+from ._rules import Violation, check
+
+QUESTION_TYPES: Final = (
+    "single_choice",
+    "multiple_answers",
+    "true_false",
+    "numeric",
+    "matching",
+    "ordering",
+    "short_text",
+)
+"""Every question type, in the order the docs list them."""
+SHUFFLED_TYPES: Final = frozenset({"single_choice", "multiple_answers", "matching", "ordering"})
+"""Types whose options (matches, items) are shown in a per-trainee order when ``shuffle`` is on."""
+
+SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+QUIZ_ID_PATTERN: Final = r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+QuizId = Annotated[str, Field(pattern=QUIZ_ID_PATTERN)]
+NumericAllow = Literal["fraction", "percent"]
+QuizKind = Literal["formative", "summative"]
+
+# An explanation that points at a letter ("(b)", "option C", "answer a.") means nothing once
+# the options are shuffled per trainee.
+_LETTER_CITATIONS: Final = (
+    re.compile(r"\(([a-hA-H])\)"),
+    re.compile(r"\b(?i:option|answer|choice)s?\s+([A-H])\b"),
+    re.compile(
+        r"\b(?i:option|answer|choice)s?\s+([a-h])(?=\s*(?:[).,;:!?]|$|\s+(?:is|was|and|or)\b))"
+    ),
+)
+
+
+def cited_letter(text: str) -> str | None:
+    """The first option letter ``text`` cites ("(a)", "option B", "answer c."), or None."""
+    for pattern in _LETTER_CITATIONS:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Model):
+    """One choice of a single-choice or multiple-answers question."""
+
+    id: Slug
+    text: str = Field(min_length=1)
+    feedback: str | None = None
+
+
+class Entry(_Model):
+    """A prompt or match of a matching question, or an item of an ordering question."""
+
+    id: Slug
+    text: str = Field(min_length=1)
+
+
+class NumericKey(_Model):
+    """The expected number and its tolerance: absolute (``tolerance``) or relative."""
+
+    value: float
+    tolerance: float | None = None
+    relative_tolerance: float | None = None
+
+    @model_validator(mode="after")
+    def _one_tolerance(self) -> Self:
+        found = []
+        for name in ("tolerance", "relative_tolerance"):
+            amount = getattr(self, name)
+            if amount is not None and amount < 0:
+                found.append(
+                    Violation(
+                        (name,),
+                        f"{name} is negative ({amount!r})",
+                        "write a tolerance of 0 or more (0 means the exact value only).",
+                        amount,
+                    )
+                )
+        if (self.tolerance is None) == (self.relative_tolerance is None):
+            both = self.tolerance is not None
+            found.append(
+                Violation(
+                    (),
+                    "numeric key sets both 'tolerance' and 'relative_tolerance'"
+                    if both
+                    else "numeric key sets neither 'tolerance' nor 'relative_tolerance'",
+                    "keep exactly one: 'tolerance' (absolute, in the unit) or "
+                    "'relative_tolerance' (a fraction of the value, e.g. 0.03).",
+                )
+            )
+        check("NumericKey", found)
+        return self
+
+
+class _QuestionBase(_Model):
+    id: Slug
+    stem: str = Field(min_length=1)
+    points: float = 1.0
+    objectives: list[str]
+    references: list[str]
+    must_pass: bool = False
+    shuffle: bool = True
+    explanation: str | None = None
+
+    def key_value(self) -> Any:
+        """The key, or None in a key-free projection."""
+        return getattr(self, "key", None)
+
+    def _violations(self) -> list[Violation]:
+        """This type's own rules; subclasses extend the list."""
+        return []
+
+    @field_validator("points")
+    @classmethod
+    def _positive_points(cls, points: float) -> float:
+        if points <= 0:
+            raise rule(
+                f"points must be more than 0 (got {points:g})",
+                "give the question a positive number of points, usually 1.",
+            )
+        return points
+
+    @field_validator("objectives", "references")
+    @classmethod
+    def _at_least_one(cls, ids: list[str], info: ValidationInfo) -> list[str]:
+        if not ids:
+            example = "L03.1" if info.field_name == "objectives" else "R12"
+            raise rule(
+                f"the question lists no {info.field_name}",
+                f"add at least one id, e.g. {info.field_name}: [{example}].",
+            )
+        return ids
+
+    @model_validator(mode="after")
+    def _rules(self) -> Self:
+        found: list[Violation] = []
+        if self.shuffle and getattr(self, "type", "") in SHUFFLED_TYPES:
+            found.extend(self._letter_citations())
+        found.extend(self._violations())
+        check(type(self).__name__, found)
+        return self
+
+    def _letter_citations(self) -> list[Violation]:
+        texts: list[tuple[tuple[int | str, ...], str | None]] = [
+            (("explanation",), self.explanation)
+        ]
+        for index, option in enumerate(getattr(self, "options", [])):
+            texts.append((("options", index, "feedback"), option.feedback))
+        found = []
+        for loc, text in texts:
+            letter = cited_letter(text or "")
+            if letter:
+                found.append(
+                    Violation(
+                        loc,
+                        f"text cites an option letter ({letter!r}) but options are shuffled "
+                        "per trainee, so letters differ between trainees",
+                        "refer to the option by its wording instead, or set 'shuffle: false'.",
+                        letter,
+                    )
+                )
+        return found
+
+
+def _duplicate_ids(field: str, entries: Sequence[Option | Entry]) -> list[Violation]:
+    seen: set[str] = set()
+    found = []
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            found.append(
+                Violation(
+                    (field, index, "id"),
+                    f"id '{entry.id}' appears twice in '{field}'",
+                    "give every entry its own id (a short lowercase slug).",
+                    entry.id,
+                )
+            )
+        seen.add(entry.id)
+    return found
+
+
+def _unknown(loc: tuple[int | str, ...], value: str, field: str, ids: list[str]) -> Violation:
+    return Violation(
+        loc,
+        f"key names '{value}', which is not an id in '{field}'",
+        f"use one of: {', '.join(ids) or '(none defined)'}.",
+        value,
+    )
+
+
+class _ChoiceQuestion(_QuestionBase):
+    options: list[Option] = Field(min_length=2)
+
+    def option_ids(self) -> list[str]:
+        """The option ids, in file order."""
+        return [option.id for option in self.options]
+
+    def _violations(self) -> list[Violation]:
+        return _duplicate_ids("options", self.options)
+
+
+class SingleChoice(_ChoiceQuestion):
+    """Pick one option; the key is that option's id."""
+
+    type: Literal["single_choice"]
+    key: str | list[str] | None = None
+
+    def _violations(self) -> list[Violation]:
+        found = super()._violations()
+        ids = self.option_ids()
+        if isinstance(self.key, list):
+            found.append(
+                Violation(
+                    ("key",),
+                    f"single choice takes exactly one key, got {len(self.key)}",
+                    "keep one option id as the key, or use type: multiple_answers.",
+                    self.key,
+                )
+            )
+        elif self.key is not None and self.key not in ids:
+            found.append(_unknown(("key",), self.key, "options", ids))
+        return found
+
+
+class MultipleAnswers(_ChoiceQuestion):
+    """Pick every correct option; partial credit. The key lists the correct option ids."""
+
+    type: Literal["multiple_answers"]
+    key: list[str] | None = None
+
+    def _violations(self) -> list[Violation]:
+        found = super()._violations()
+        ids = self.option_ids()
+        if self.key is not None and not self.key:
+            found.append(
+                Violation(
+                    ("key",),
+                    "multiple answers key is empty",
+                    "list at least one correct option id; use true_false for 'none of these'.",
+                    [],
+                )
+            )
+        for index, value in enumerate(self.key or []):
+            if value not in ids:
+                found.append(_unknown(("key", index), value, "options", ids))
+        if self.key is not None and len(set(self.key)) != len(self.key):
+            found.append(
+                Violation(
+                    ("key",), "key lists an option twice", "list each option id once.", self.key
+                )
+            )
+        return found
+
+
+class TrueFalse(_QuestionBase):
+    """A statement that is true or false; the key is the boolean."""
+
+    type: Literal["true_false"]
+    key: bool | None = None
+
+
+class Numeric(_QuestionBase):
+    """A number, typed; graded against ``key.value`` within its tolerance, in ``unit``."""
+
+    type: Literal["numeric"]
+    unit: str | None = None
+    allow: list[NumericAllow] = Field(default_factory=list)
+    key: NumericKey | None = None
+
+
+class Matching(_QuestionBase):
+    """Match each prompt to one match; extra matches are distractors."""
+
+    type: Literal["matching"]
+    prompts: list[Entry] = Field(min_length=1)
+    matches: list[Entry] = Field(min_length=1)
+    key: dict[str, str] | None = None
+
+    def _violations(self) -> list[Violation]:
+        found = _duplicate_ids("prompts", self.prompts) + _duplicate_ids("matches", self.matches)
+        if self.key is None:
+            return found
+        prompt_ids = [prompt.id for prompt in self.prompts]
+        match_ids = [match.id for match in self.matches]
+        for prompt_id, match_id in self.key.items():
+            if prompt_id not in prompt_ids:
+                found.append(_unknown(("key", prompt_id), prompt_id, "prompts", prompt_ids))
+            elif match_id not in match_ids:
+                found.append(_unknown(("key", prompt_id), match_id, "matches", match_ids))
+        missing = [prompt_id for prompt_id in prompt_ids if prompt_id not in self.key]
+        if missing:
+            found.append(
+                Violation(
+                    ("key",),
+                    f"key gives no match for prompt(s) {', '.join(missing)} "
+                    f"({len(self.key)} key entries for {len(prompt_ids)} prompts)",
+                    "map every prompt id to one match id: {prompt-id: match-id}.",
+                    missing,
+                )
+            )
+        return found
+
+
+class Ordering(_QuestionBase):
+    """Put the items in order; the key lists every item id in the correct order."""
+
+    type: Literal["ordering"]
+    items: list[Entry] = Field(min_length=2)
+    key: list[str] | None = None
+
+    def _violations(self) -> list[Violation]:
+        found = _duplicate_ids("items", self.items)
+        item_ids = [item.id for item in self.items]
+        if self.key is not None and sorted(self.key) != sorted(item_ids):
+            missing = sorted(set(item_ids) - set(self.key))
+            extra = sorted(set(self.key) - set(item_ids))
+            repeated = sorted({value for value in self.key if self.key.count(value) > 1})
+            details = "; ".join(
+                f"{label}: {', '.join(values)}"
+                for label, values in (("missing", missing), ("unknown", extra), ("twice", repeated))
+                if values
+            )
+            found.append(
+                Violation(
+                    ("key",),
+                    f"ordering key is not an order of all the items ({details})",
+                    "list every item id exactly once, in the correct order.",
+                    self.key,
+                )
+            )
+        return found
+
+
+class ShortText(_QuestionBase):
+    """A short typed answer; the key lists accepted variants (compared normalised)."""
+
+    type: Literal["short_text"]
+    key: list[str] | None = None
+
+    def _violations(self) -> list[Violation]:
+        if self.key is not None and not [text for text in self.key if text.strip()]:
+            return [
+                Violation(
+                    ("key",),
+                    "short text key lists no accepted answer",
+                    'list at least one accepted variant, e.g. key: ["stratum corneum"].',
+                    self.key,
+                )
+            ]
+        return []
+
+
+def _known_type(data: Any) -> Any:
+    """Reject a missing or unknown ``type`` with the list of valid ones, at the type's line."""
+    if isinstance(data, dict) and data.get("type") not in QUESTION_TYPES:
+        value = data.get("type")
+        message = "question has no 'type'" if value is None else f"unknown question type {value!r}"
+        check(
+            "Question",
+            [Violation(("type",), message, f"use one of: {', '.join(QUESTION_TYPES)}.", value)],
+        )
+    return data
+
+
+AnyQuestion = SingleChoice | MultipleAnswers | TrueFalse | Numeric | Matching | Ordering | ShortText
+Question = Annotated[
+    SingleChoice | MultipleAnswers | TrueFalse | Numeric | Matching | Ordering | ShortText,
+    Field(discriminator="type"),
+    BeforeValidator(_known_type),
+]
+"""Any question, chosen by its ``type`` field."""
