@@ -17,7 +17,7 @@ venv: $(STAMP)
 
 ## Open the lessons in JupyterLab (trainee and instructor view).
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00_start_here.ipynb
 
 ## Install the Debian chromium package the browser tests need, or say how.
 chromium:
