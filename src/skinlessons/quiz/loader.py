@@ -1,0 +1,197 @@
+"""Read quiz files and ``objectives.yaml`` into models, and check the whole course's quizzes.
+
+``collect_course_problems`` is what ``skinlessons check`` calls: it never raises for bad content
+(a malformed or binary file becomes a located problem and the other files are still checked),
+and it reports every problem at once as ``file:line: field: message. Fix: hint``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from ruamel.yaml.comments import CommentedMap
+
+from ..course import find_course_root, quiz_dir
+from ..errors import ContentError, ContentErrors, QuizFormatError
+from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
+from ..yamlsource import YamlDocument, read_yaml, validate_document
+from .course_checks import (
+    LoadedQuiz,
+    ReferenceInfo,
+    check_quiz_against_course,
+    coverage_problems,
+    duplicate_question_ids,
+)
+from .models import Objectives, Quiz
+
+__all__ = [
+    "CourseQuizzes",
+    "ReferenceInfo",
+    "collect_course_problems",
+    "load_course_quizzes",
+    "load_objectives",
+    "load_quiz",
+]
+
+_EXPECTED_TOP: Final = {
+    Quiz: "id:, title:, lesson:, kind:, pass_mark_pct: and questions:",
+    Objectives: "course: and lessons:",
+}
+
+
+@dataclass(frozen=True)
+class CourseQuizzes:
+    """Every quiz of a course, by id, with the course's objectives."""
+
+    root: Path
+    objectives: Objectives
+    quizzes: dict[str, Quiz]
+
+
+def _read(
+    model: type[Quiz] | type[Objectives], path: Path
+) -> tuple[Any, YamlDocument | None, list[ContentError]]:
+    """Parse and validate one file; problems instead of exceptions."""
+    try:
+        doc = read_yaml(path, error_cls=QuizFormatError)
+    except ContentError as unreadable:
+        return None, None, [unreadable]
+    except RecursionError:
+        deep = QuizFormatError(
+            "the file nests too deeply to read", path=path, hint="check its brackets."
+        )
+        return None, None, [deep]
+    if doc.data is not None and not isinstance(doc.data, CommentedMap):
+        not_mapping = QuizFormatError(
+            f"the file should be a mapping of 'key: value' lines, not a {type(doc.data).__name__}",
+            path=path,
+            line=1,
+            hint=f"start the file with {_EXPECTED_TOP[model]}",
+        )
+        return None, doc, [not_mapping]
+    result, problems = validate_document(model, doc, error_cls=QuizFormatError)
+    return result, doc, problems
+
+
+def load_quiz(path: Path | str) -> Quiz:
+    """Read and validate one quiz file (its id must be the file's stem).
+
+    Raises:
+        ContentErrors: every problem found in the file, each with its line.
+    """
+    path = Path(path)
+    quiz, doc, problems = _read(Quiz, path)
+    if quiz is not None and doc is not None:
+        problems = check_quiz_against_course(LoadedQuiz(quiz, doc), None, None)
+    if problems:
+        raise ContentErrors(problems)
+    return quiz
+
+
+def load_objectives(path: Path | str) -> Objectives:
+    """Read and validate ``quizzes/objectives.yaml``.
+
+    Raises:
+        ContentErrors: every problem found in the file, each with its line.
+    """
+    objectives, _doc, problems = _read(Objectives, Path(path))
+    if problems:
+        raise ContentErrors(problems)
+    return objectives
+
+
+def _default_references() -> Mapping[str, ReferenceInfo] | None:
+    """The package's references, or None when the fact data cannot be loaded.
+
+    Problems in the fact data are reported by the fact checks, not a second time here.
+    """
+    facts = importlib.import_module("skinlessons.facts")
+    try:
+        references: Mapping[str, ReferenceInfo] = facts.load_facts().references
+    except (ContentError, ContentErrors):
+        return None
+    return references
+
+
+def _quiz_files(folder: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in folder.glob(f"*{QUIZ_SUFFIX}")
+        if path.name != OBJECTIVES_FILE and not path.name.startswith(".")
+    )
+
+
+def _collect(
+    course_root: Path | str | None, references: Mapping[str, ReferenceInfo] | None
+) -> tuple[list[ContentError], Objectives | None, list[LoadedQuiz], Path]:
+    root = find_course_root(course_root)
+    folder = quiz_dir(root)
+    objectives, objectives_doc, problems = _read(Objectives, folder / OBJECTIVES_FILE)
+    loaded: list[LoadedQuiz] = []
+    all_valid = True
+    for path in _quiz_files(folder):
+        quiz, doc, quiz_problems = _read(Quiz, path)
+        problems.extend(quiz_problems)
+        if quiz is None or doc is None:
+            all_valid = False
+            continue
+        item = LoadedQuiz(quiz, doc)
+        loaded.append(item)
+        problems.extend(check_quiz_against_course(item, objectives, references))
+    problems.extend(duplicate_question_ids(loaded))
+    # Coverage counts over half-read files would report gaps that are not there.
+    if objectives is not None and objectives_doc is not None and all_valid:
+        problems.extend(coverage_problems(loaded, objectives, objectives_doc, folder))
+    problems.sort(key=ContentError.sort_key)
+    return problems, objectives, loaded, root
+
+
+def collect_course_problems(
+    course_root: Path | str | None = None,
+    *,
+    references: Mapping[str, ReferenceInfo] | None = None,
+) -> tuple[list[ContentError], dict[str, int]]:
+    """Check every quiz file and ``objectives.yaml`` of a course; never raises for bad content.
+
+    Args:
+        course_root: the course folder; None finds it (``--course``, environment, upwards).
+        references: reference id → record with ``kind`` and ``verified``; None uses the
+            package's fact data (reference checks are skipped if that data cannot be loaded).
+
+    Returns:
+        ``(problems, counts)``: every problem, sorted by file and line, and what was checked,
+        e.g. ``{"quizzes": 8, "questions": 52, "objectives": 10}``.
+    """
+    if references is None:
+        references = _default_references()
+    problems, objectives, loaded, _root = _collect(course_root, references)
+    counts = {
+        "quizzes": len(loaded),
+        "questions": sum(len(item.quiz.questions) for item in loaded),
+        "objectives": len(objectives.course) if objectives is not None else 0,
+    }
+    return problems, counts
+
+
+def load_course_quizzes(
+    course_root: Path | str | None = None,
+    *,
+    references: Mapping[str, ReferenceInfo] | None = None,
+) -> CourseQuizzes:
+    """Load the objectives and every quiz of a course, checked as ``collect_course_problems`` does.
+
+    Raises:
+        ContentErrors: with every problem found, when there is any.
+    """
+    if references is None:
+        references = _default_references()
+    problems, objectives, loaded, root = _collect(course_root, references)
+    if problems or objectives is None:
+        raise ContentErrors(problems)
+    return CourseQuizzes(
+        root=root, objectives=objectives, quizzes={item.quiz.id: item.quiz for item in loaded}
+    )
