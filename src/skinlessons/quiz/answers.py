@@ -1,0 +1,95 @@
+"""Turn answer-log events into each question's kept answer (pure; no I/O).
+
+The rules (``docs/contracts.md``, "Submission file"):
+
+* **formative** items keep the FIRST checked attempt (``first_response``) and the number of
+  checks (``attempts``); ``response`` is the latest answer, shown again in the notebook;
+* **summative** items keep the latest answer; ``attempts`` is 1 and ``first_response`` is that
+  same latest answer (summative questions are never checked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .models import QuizKind
+from .recording import AnswerEvent
+
+
+@dataclass(frozen=True)
+class KeptAnswer:
+    """What the log keeps for one question."""
+
+    response: Any
+    """The latest response (formative: shown in the UI; summative: the one graded)."""
+    seq: int
+    """Sequence number of the latest event for this question."""
+    attempts: int
+    """Formative: how many times the trainee checked; summative: 1."""
+    first_response: Any
+    """Formative: the first checked response (None if never checked); summative: ``response``."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer entry of a submission file."""
+        return {
+            "response": self.response,
+            "seq": self.seq,
+            "attempts": self.attempts,
+            "first_response": self.first_response,
+        }
+
+
+def is_blank(response: Any) -> bool:
+    """True if a response says nothing: None, blank text, no option, no match, no position."""
+    if response is None:
+        return True
+    if isinstance(response, str):
+        return not response.strip()
+    if isinstance(response, list):
+        return all(is_blank(item) for item in response)
+    if isinstance(response, dict):
+        return all(is_blank(item) for item in response.values())
+    return False
+
+
+def keep_answers(
+    events: Iterable[AnswerEvent], quiz_id: str, kind: QuizKind
+) -> dict[str, KeptAnswer]:
+    """Apply the keeping rules to every event of one quiz; keys are question ids."""
+    latest: dict[str, AnswerEvent] = {}
+    first_check: dict[str, AnswerEvent] = {}
+    checks: dict[str, int] = {}
+    for event in events:
+        if event.quiz_id != quiz_id:
+            continue
+        latest[event.question_id] = event
+        if event.is_check:
+            checks[event.question_id] = checks.get(event.question_id, 0) + 1
+            first_check.setdefault(event.question_id, event)
+    kept: dict[str, KeptAnswer] = {}
+    for question_id, event in latest.items():
+        if kind == "summative":
+            kept[question_id] = KeptAnswer(event.response, event.seq, 1, event.response)
+        else:
+            first = first_check.get(question_id)
+            kept[question_id] = KeptAnswer(
+                event.response,
+                event.seq,
+                checks.get(question_id, 0),
+                first.response if first is not None else None,
+            )
+    return kept
+
+
+def is_answered(answer: KeptAnswer | None, kind: QuizKind) -> bool:
+    """True if a kept answer counts as answered in a receipt.
+
+    Summative: the latest answer is not blank. Formative: that, or the item was checked.
+    """
+    if answer is None:
+        return False
+    if kind == "formative" and answer.attempts > 0:
+        return True
+    return not is_blank(answer.response)
