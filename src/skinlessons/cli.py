@@ -60,3 +60,47 @@ def check(course: Path | None) -> None:
     click.echo(report.summary(), err=bool(report.problems))
     if report.problems:
         raise SystemExit(1)
+
+
+@main.command()
+@course_option
+@click.option(
+    "--edition",
+    type=click.Choice(["trainee", "instructor", "both"]),
+    default="both",
+    show_default=True,
+    help="Which handout edition(s) to write.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (one sub-folder per edition). Default: <course>/build/handouts.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Notebooks executed at once. Default: the number of CPU cores.",
+)
+def build(course: Path | None, edition: str, out: Path | None, jobs: int | None) -> None:
+    """Execute every lesson once and write the HTML handouts.
+
+    Writes <out>/trainee/ and/or <out>/instructor/, each with index.html, one page per lesson
+    and assets/. Progress goes to stderr, the index paths to stdout. Exits 1 if any notebook
+    or page failed (the others are still written).
+    """
+    from .handouts import BuildOptions, build_handouts, editions_for
+
+    options = BuildOptions(course=course, editions=editions_for(edition), out=out)  # type: ignore[arg-type]
+    if jobs is not None:
+        options.jobs = jobs
+    report = build_handouts(options, progress=lambda line: click.echo(line, err=True))
+    for note in dict.fromkeys(report.notes):
+        click.echo(f"Note: {note}", err=True)
+    for name, index in report.indexes.items():
+        click.echo(f"{name} handouts: {index}")
+    if not report.ok:
+        for problem in report.problems:
+            click.echo(f"Error: {problem}", err=True)
+        raise SystemExit(1)

@@ -1,0 +1,148 @@
+"""The handout folder around the lesson pages: shared assets, the index page, navigation, dates.
+
+Each edition folder gets ``assets/`` written once (lab stylesheet, code colours, handout
+stylesheet, the quiz script) and an ``index.html`` listing the lessons with their durations and
+objectives from ``quizzes/objectives.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbformat import NotebookNode
+from nbformat.v4 import new_notebook
+
+from ..quiz.html import Edition
+from ..quiz.models import Lesson
+
+COURSE_TITLE: Final = "Acne scars and exfoliation"
+ASSETS_DIR: Final = "assets"
+STYLESHEETS: Final = ("lab.css", "pygments.css", "handout.css")
+SCRIPTS: Final = ("quiz.js",)
+EDITION_LABELS: Final[dict[str, str]] = {
+    "trainee": "Trainee edition",
+    "instructor": "Instructor edition: contains answer keys, do not share with trainees",
+}
+INDEX_INTROS: Final[dict[str, str]] = {
+    "trainee": "Read a lesson here or print it; open the notebook in JupyterLab to run the "
+    "code and use the interactive tools. The final assessment is taken in the notebook.",
+    "instructor": "Every lesson with instructor notes, worked solutions, answer keys and "
+    "explanations, and the final assessment.",
+}
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to a lesson page: where it is and its title."""
+
+    href: str
+    title: str
+
+
+def asset_paths(kind: tuple[str, ...]) -> list[str]:
+    """Relative URLs of shared assets, as written in pages."""
+    return [f"{ASSETS_DIR}/{name}" for name in kind]
+
+
+def write_assets(edition_dir: Path, lab_css: str) -> Path:
+    """Write the shared stylesheets and the quiz script into ``<edition>/assets/`` once."""
+    folder = edition_dir / ASSETS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    static = package_files.files("skinlessons.handouts") / "templates" / "handout" / "static"
+    pygments_css = CSSHTMLHeaderPreprocessor().preprocess(new_notebook(), {"config_dir": ""})[1]
+    files = {
+        "lab.css": lab_css,
+        "pygments.css": "\n".join(pygments_css["inlining"]["css"]),
+        "handout.css": (static / "handout.css").read_text(encoding="utf-8"),
+        "quiz.js": (static / "quiz.js").read_text(encoding="utf-8"),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def lesson_title(stem: str, notebook: NotebookNode, lesson: Lesson | None) -> str:
+    """The lesson's title: objectives.yaml, else notebook metadata, else the file stem."""
+    if lesson is not None:
+        return lesson.title
+    title = notebook.metadata.get("title")
+    return str(title) if title else stem.replace("_", " ").strip().capitalize()
+
+
+def last_reviewed(path: Path, notebook: NotebookNode, today: dt.date) -> tuple[str, str]:
+    """The date the lesson was last reviewed (ISO) and where that date comes from.
+
+    The notebook's last git commit date, else ``metadata.skinlessons.last_reviewed``, else the
+    build date.
+    """
+    try:
+        completed = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        committed = completed.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        committed = ""
+    if _is_iso_date(committed):
+        return committed, "date of the last change to the lesson"
+    declared = notebook.metadata.get("skinlessons", {}).get("last_reviewed")
+    if declared:
+        return str(declared), "recorded in the lesson"
+    return today.isoformat(), "build date"
+
+
+def _is_iso_date(text: str) -> bool:
+    """True when ``text`` is an ISO date (what ``git log --format=%cs`` prints)."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def _index_template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("skinlessons.handouts", "templates/handout"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("course_index.html.j2")
+
+
+def write_index(
+    edition_dir: Path,
+    edition: Edition,
+    lessons: list[dict[str, Any]],
+    build_date: dt.date,
+) -> Path:
+    """Write ``<edition>/index.html``: the lessons of this edition, durations and objectives."""
+    heading = "Lesson handouts" if edition == "trainee" else "Lesson handouts for instructors"
+    html = _index_template().render(
+        heading=heading,
+        course_title=COURSE_TITLE,
+        edition=edition,
+        edition_label=EDITION_LABELS[edition],
+        intro=INDEX_INTROS[edition],
+        lessons=lessons,
+        stylesheets=asset_paths(STYLESHEETS),
+        show_objective_ids=edition == "instructor",
+        build_date=build_date.isoformat(),
+    )
+    path = edition_dir / "index.html"
+    path.write_text(html, encoding="utf-8")
+    return path

@@ -1,0 +1,102 @@
+"""What a handout build reads from the course, and the key-free copy its kernels run in.
+
+The build reads the full quizzes (with keys) once, in this process, to render quiz cells at
+export time. Kernels never see them: they run inside a temporary *staged* course whose
+``quizzes/`` folder holds only the key-free projection of every quiz.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from ..course import notebook_dir, quiz_dir
+from ..errors import HandoutBuildError
+from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
+from ..quiz import loader, projection
+from ..quiz.models import Lesson, Objectives, Quiz
+
+STAGED_HEADER: Final = (
+    "Key-free copy written by `skinlessons build` for the kernels that execute the lessons.\n"
+    "Do not edit: it is rewritten from the instructor's quiz file at every build."
+)
+
+
+@dataclass(frozen=True)
+class CourseSources:
+    """The course as the build sees it: lesson notebooks, full quizzes and objectives."""
+
+    root: Path
+    notebooks: tuple[Path, ...]
+    quizzes: dict[str, Quiz]
+    objectives: Objectives
+    key_free_yaml: dict[str, str] = field(default_factory=dict)
+
+    def lesson(self, stem: str) -> Lesson | None:
+        """The objectives entry of a lesson, or None when objectives.yaml does not list it."""
+        for lesson in self.objectives.lessons:
+            if lesson.id == stem:
+                return lesson
+        return None
+
+    def is_summative(self, stem: str) -> bool:
+        """True when the notebook is the summative final assessment (its quiz is summative)."""
+        quiz = self.quizzes.get(stem)
+        return quiz is not None and quiz.is_summative
+
+    def key_free_fingerprint(self) -> str:
+        """SHA-256 of every key-free quiz text and of objectives.yaml (part of the cache key)."""
+        digest = hashlib.sha256()
+        for quiz_id in sorted(self.key_free_yaml):
+            digest.update(f"{quiz_id}\0{self.key_free_yaml[quiz_id]}\0".encode())
+        digest.update((quiz_dir(self.root) / OBJECTIVES_FILE).read_bytes())
+        return digest.hexdigest()
+
+
+def load_course_sources(root: Path) -> CourseSources:
+    """Read the course's notebooks list, quizzes and objectives.
+
+    Raises:
+        HandoutBuildError: the course has no lesson notebooks.
+        ContentErrors: a quiz or objectives.yaml has problems (run ``skinlessons check``).
+    """
+    folder = notebook_dir(root)
+    notebooks = tuple(sorted(path for path in folder.glob("*.ipynb") if path.is_file()))
+    if not notebooks:
+        raise HandoutBuildError(
+            f"No lesson notebooks in {folder}. "
+            "Fix: put the lessons there as NN_topic.ipynb, or pass --course DIR."
+        )
+    course = loader.load_course_quizzes(root)
+    quizzes = {quiz.id: quiz for quiz in course.quizzes.values()}
+    key_free_yaml = {
+        quiz_id: projection.to_yaml(projection.key_free(quiz), header=STAGED_HEADER)
+        for quiz_id, quiz in quizzes.items()
+    }
+    return CourseSources(root, notebooks, quizzes, course.objectives, key_free_yaml)
+
+
+def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
+    """Write a course folder kernels may see: the notebooks folder and key-free quizzes only.
+
+    Args:
+        sources: the course read by :func:`load_course_sources`.
+        destination: an empty (or missing) folder, usually temporary.
+
+    Returns:
+        The staged course root (``destination``).
+    """
+    shutil.copytree(
+        notebook_dir(sources.root),
+        notebook_dir(destination),
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
+    quizzes = quiz_dir(destination)
+    quizzes.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(quiz_dir(sources.root) / OBJECTIVES_FILE, quizzes / OBJECTIVES_FILE)
+    for quiz_id, text in sources.key_free_yaml.items():
+        (quizzes / f"{quiz_id}{QUIZ_SUFFIX}").write_text(text, encoding="utf-8")
+    return destination
