@@ -43,6 +43,14 @@ _EXPECTED_TOP: Final = {
 }
 
 
+def _kind_of(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, str):
+        return "a line of text"
+    return "a single value"
+
+
 @dataclass(frozen=True)
 class CourseQuizzes:
     """Every quiz of a course, by id, with the course's objectives."""
@@ -67,7 +75,7 @@ def _read(
         return None, None, [deep]
     if doc.data is not None and not isinstance(doc.data, CommentedMap):
         not_mapping = QuizFormatError(
-            f"the file should be a mapping of 'key: value' lines, not a {type(doc.data).__name__}",
+            f"the file should be a mapping of 'key: value' lines, not {_kind_of(doc.data)}",
             path=path,
             line=1,
             hint=f"start the file with {_EXPECTED_TOP[model]}",
