@@ -1,5 +1,40 @@
-"""Quizzes: the question schema, loading and checking quiz files, grading and shuffling."""
+"""Quizzes: the question schema, loading and checking quiz files, grading and shuffling.
+
+In a lesson notebook::
+
+    from skinlessons import quiz
+    quiz.set_trainee_id("jdoe")      # once, in lesson 00
+    quiz.show("03_chemical")         # the live quiz; answers are saved and restored
+    quiz.submit()                    # pack every answer into one file; shows the receipt
+
+These three are imported on first use, so ``import skinlessons.quiz`` stays fast (no
+ipywidgets until a quiz is shown).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from .identity import set_trainee_id
+    from .submission import submit
+    from .widget import show
+
+__all__ = ["set_trainee_id", "show", "submit"]
+
+_LAZY: Final = {
+    "set_trainee_id": "identity",
+    "show": "widget",
+    "submit": "submission",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``show``, ``set_trainee_id`` and ``submit`` from their modules on first use."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,206 @@
+"""A live quiz's state, without any widget: responses, formative checks and feedback.
+
+The widget layer only binds controls to a :class:`QuizSession`: a changed control calls
+:meth:`QuizSession.set_response`, a Check button calls :meth:`QuizSession.check`. Every change
+is appended to the answer log; :meth:`QuizSession.restore` reads it back when the notebook is
+reopened. Grading is ``grading.grade``; this module only words the result for the trainee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from . import grading, strings
+from .answers import is_blank, keep_answers
+from .models import AnyQuestion, Matching, MultipleAnswers, Ordering, Quiz, SingleChoice
+from .recording import AnswerRecorder
+
+FeedbackStatus = Literal["correct", "partial", "incorrect", "needs_answer", "unreadable", "no_key"]
+Citer = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the trainee reads after pressing Check: a verdict in words, then the why."""
+
+    status: FeedbackStatus
+    headline: str
+    details: list[str] = field(default_factory=list)
+    explanation: str | None = None
+    references: list[str] = field(default_factory=list)
+    attempts: int = 0
+
+    @property
+    def text(self) -> str:
+        """The whole feedback as plain text, one part per line."""
+        lines = [self.headline, *self.details]
+        if self.explanation:
+            lines.append(f"{strings.EXPLANATION_HEADING}: {self.explanation}")
+        if self.references:
+            lines.append(f"{strings.REFERENCES_HEADING}: {'; '.join(self.references)}")
+        if self.attempts:
+            lines.append(attempts_text(self.attempts))
+        return "\n".join(lines)
+
+
+def attempts_text(count: int) -> str:
+    """``Checked 2 times. Your first checked answer is the one recorded.``"""
+    times = strings.TIMES_ONE if count == 1 else strings.TIMES_MANY
+    return strings.FEEDBACK_ATTEMPTS.format(count=count, times=times)
+
+
+def fits(question: AnyQuestion, response: Any) -> bool:
+    """True if a logged response still fits the question (its ids exist, its shape is right).
+
+    A response recorded against an older version of a quiz may name an option that is gone;
+    such a response is not restored into the controls.
+    """
+    if response is None:
+        return True
+    if isinstance(question, SingleChoice):
+        return response in question.option_ids()
+    if isinstance(question, MultipleAnswers):
+        ids = set(question.option_ids())
+        return isinstance(response, list) and all(item in ids for item in response)
+    if question.type == "true_false":
+        return isinstance(response, bool)
+    if isinstance(question, Matching):
+        prompts = {prompt.id for prompt in question.prompts}
+        matches = {match.id for match in question.matches} | {""}
+        return isinstance(response, dict) and all(
+            key in prompts and value in matches for key, value in response.items()
+        )
+    if isinstance(question, Ordering):
+        items = {item.id for item in question.items} | {""}
+        return (
+            isinstance(response, list)
+            and len(response) == len(question.items)
+            and all(item in items for item in response)
+        )
+    return isinstance(response, str)
+
+
+def _verdict(result: grading.Result) -> tuple[FeedbackStatus, str]:
+    if result.is_correct:
+        return "correct", strings.FEEDBACK_CORRECT
+    if result.score > 0:
+        return "partial", strings.FEEDBACK_PARTIAL.format(
+            score=result.score, points=result.max_points
+        )
+    return "incorrect", strings.FEEDBACK_INCORRECT
+
+
+class QuizSession:
+    """One trainee's answers to one quiz in a running notebook.
+
+    Args:
+        quiz: the quiz shown.
+        recorder: the answer log changes are appended to (file, or memory when unattended).
+        quiz_version: the quiz's version hash, written with every change.
+        cite: turns a reference id into a citation for the feedback (default: the id itself).
+    """
+
+    def __init__(
+        self,
+        quiz: Quiz,
+        recorder: AnswerRecorder,
+        *,
+        quiz_version: str,
+        cite: Citer | None = None,
+    ) -> None:
+        self.quiz = quiz
+        self.recorder = recorder
+        self.quiz_version = quiz_version
+        self.cite: Citer = cite or str
+        self.responses: dict[str, Any] = {}
+        self.attempts: dict[str, int] = {}
+        self.first_responses: dict[str, Any] = {}
+        self.feedback: dict[str, Feedback] = {}
+
+    @property
+    def is_summative(self) -> bool:
+        """True for the final assessment: no Check, no correctness shown."""
+        return self.quiz.is_summative
+
+    def restore(self) -> None:
+        """Load the kept answers of this quiz from the log (the latest response, the checks)."""
+        kept = keep_answers(self.recorder.events(), self.quiz.id, self.quiz.kind)
+        ids = {question.id for question in self.quiz.questions}
+        for question_id, answer in kept.items():
+            if question_id not in ids:
+                continue
+            if fits(self.quiz.question(question_id), answer.response):
+                self.responses[question_id] = answer.response
+            if not self.is_summative and answer.attempts:
+                self.attempts[question_id] = answer.attempts
+                self.first_responses[question_id] = answer.first_response
+
+    def set_response(self, question_id: str, response: Any) -> bool:
+        """Record a changed answer; returns False (and records nothing) if it did not change.
+
+        Raises:
+            KeyError: the quiz has no question with this id.
+        """
+        self.quiz.question(question_id)
+        if question_id in self.responses and self.responses[question_id] == response:
+            return False
+        if question_id not in self.responses and is_blank(response):
+            return False
+        self.responses[question_id] = response
+        self.feedback.pop(question_id, None)
+        self.recorder.record(self.quiz.id, self.quiz_version, question_id, response)
+        return True
+
+    def check(self, question_id: str) -> Feedback:
+        """Grade the current answer of a formative question and word the result.
+
+        A blank answer, or a number that cannot be read, is not counted as an attempt.
+
+        Raises:
+            ValueError: the quiz is summative (its answers are never checked in the notebook).
+            KeyError: the quiz has no question with this id.
+        """
+        if self.is_summative:
+            raise ValueError(
+                f"quiz '{self.quiz.id}' is summative: its answers are not checked in the "
+                "notebook. Fix: only offer Check on formative quizzes."
+            )
+        question = self.quiz.question(question_id)
+        response = self.responses.get(question_id)
+        feedback = self._assess(question, response)
+        self.feedback[question_id] = feedback
+        return feedback
+
+    def _assess(self, question: AnyQuestion, response: Any) -> Feedback:
+        if is_blank(response):
+            return Feedback("needs_answer", strings.FEEDBACK_NEEDS_ANSWER)
+        if question.key_value() is None:
+            return Feedback("no_key", strings.FEEDBACK_NO_KEY)
+        result = grading.grade(question, response)
+        if result.problem is not None:
+            headline = strings.FEEDBACK_UNREADABLE.format(problem=result.problem)
+            return Feedback("unreadable", headline)
+        self.recorder.record(self.quiz.id, self.quiz_version, question.id, response, is_check=True)
+        attempts = self.attempts.get(question.id, 0) + 1
+        self.attempts[question.id] = attempts
+        self.first_responses.setdefault(question.id, response)
+        status, headline = _verdict(result)
+        # grading.Result.feedback starts with its own verdict word; ours replaces it.
+        return Feedback(
+            status,
+            headline,
+            details=list(result.feedback[1:]),
+            explanation=question.explanation,
+            references=[self.cite(reference) for reference in question.references],
+            attempts=attempts,
+        )
+
+    def unanswered(self) -> list[tuple[int, str]]:
+        """(question number, question id) of every question without an answer yet."""
+        return [
+            (number, question.id)
+            for number, question in enumerate(self.quiz.questions, start=1)
+            if is_blank(self.responses.get(question.id))
+        ]
