@@ -11,7 +11,7 @@ from typing import Final, Self
 
 from pydantic import Field, TypeAdapter, model_validator
 
-from ._rules import Violation, check
+from ._rules import Violation, check, cited_letter
 from .questions import (
     QUESTION_TYPES,
     SHUFFLED_TYPES,
@@ -31,7 +31,6 @@ from .questions import (
     SingleChoice,
     TrueFalse,
     _Model,
-    cited_letter,
 )
 
 __all__ = [

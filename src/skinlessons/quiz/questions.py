@@ -7,8 +7,6 @@ hint, so the loader can print *what — where — how to fix* for every problem 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import Annotated, Any, Final, Literal, Self
 
 from pydantic import (
@@ -22,7 +20,7 @@ from pydantic import (
 )
 
 from ..yamlsource import rule
-from ._rules import Violation, check
+from ._rules import Violation, check, cited_letter, duplicate_ids, unknown_id
 
 QUESTION_TYPES: Final = (
     "single_choice",
@@ -43,25 +41,6 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 QuizId = Annotated[str, Field(pattern=QUIZ_ID_PATTERN)]
 NumericAllow = Literal["fraction", "percent"]
 QuizKind = Literal["formative", "summative"]
-
-# An explanation that points at a letter ("(b)", "option C", "answer a.") means nothing once
-# the options are shuffled per trainee.
-_LETTER_CITATIONS: Final = (
-    re.compile(r"\(([a-hA-H])\)"),
-    re.compile(r"\b(?i:option|answer|choice)s?\s+([A-H])\b"),
-    re.compile(
-        r"\b(?i:option|answer|choice)s?\s+([a-h])(?=\s*(?:[).,;:!?]|$|\s+(?:is|was|and|or)\b))"
-    ),
-)
-
-
-def cited_letter(text: str) -> str | None:
-    """The first option letter ``text`` cites ("(a)", "option B", "answer c."), or None."""
-    for pattern in _LETTER_CITATIONS:
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
-    return None
 
 
 class _Model(BaseModel):
@@ -190,32 +169,6 @@ class _QuestionBase(_Model):
         return found
 
 
-def _duplicate_ids(field: str, entries: Sequence[Option | Entry]) -> list[Violation]:
-    seen: set[str] = set()
-    found = []
-    for index, entry in enumerate(entries):
-        if entry.id in seen:
-            found.append(
-                Violation(
-                    (field, index, "id"),
-                    f"id '{entry.id}' appears twice in '{field}'",
-                    "give every entry its own id (a short lowercase slug).",
-                    entry.id,
-                )
-            )
-        seen.add(entry.id)
-    return found
-
-
-def _unknown(loc: tuple[int | str, ...], value: str, field: str, ids: list[str]) -> Violation:
-    return Violation(
-        loc,
-        f"key names '{value}', which is not an id in '{field}'",
-        f"use one of: {', '.join(ids) or '(none defined)'}.",
-        value,
-    )
-
-
 class _ChoiceQuestion(_QuestionBase):
     options: list[Option] = Field(min_length=2)
 
@@ -224,7 +177,7 @@ class _ChoiceQuestion(_QuestionBase):
         return [option.id for option in self.options]
 
     def _violations(self) -> list[Violation]:
-        return _duplicate_ids("options", self.options)
+        return duplicate_ids("options", self.options)
 
 
 class SingleChoice(_ChoiceQuestion):
@@ -246,7 +199,7 @@ class SingleChoice(_ChoiceQuestion):
                 )
             )
         elif self.key is not None and self.key not in ids:
-            found.append(_unknown(("key",), self.key, "options", ids))
+            found.append(unknown_id(("key",), self.key, "options", ids))
         return found
 
 
@@ -270,7 +223,7 @@ class MultipleAnswers(_ChoiceQuestion):
             )
         for index, value in enumerate(self.key or []):
             if value not in ids:
-                found.append(_unknown(("key", index), value, "options", ids))
+                found.append(unknown_id(("key", index), value, "options", ids))
         if self.key is not None and len(set(self.key)) != len(self.key):
             found.append(
                 Violation(
@@ -305,16 +258,16 @@ class Matching(_QuestionBase):
     key: dict[str, str] | None = None
 
     def _violations(self) -> list[Violation]:
-        found = _duplicate_ids("prompts", self.prompts) + _duplicate_ids("matches", self.matches)
+        found = duplicate_ids("prompts", self.prompts) + duplicate_ids("matches", self.matches)
         if self.key is None:
             return found
         prompt_ids = [prompt.id for prompt in self.prompts]
         match_ids = [match.id for match in self.matches]
         for prompt_id, match_id in self.key.items():
             if prompt_id not in prompt_ids:
-                found.append(_unknown(("key", prompt_id), prompt_id, "prompts", prompt_ids))
+                found.append(unknown_id(("key", prompt_id), prompt_id, "prompts", prompt_ids))
             elif match_id not in match_ids:
-                found.append(_unknown(("key", prompt_id), match_id, "matches", match_ids))
+                found.append(unknown_id(("key", prompt_id), match_id, "matches", match_ids))
         missing = [prompt_id for prompt_id in prompt_ids if prompt_id not in self.key]
         if missing:
             found.append(
@@ -337,7 +290,7 @@ class Ordering(_QuestionBase):
     key: list[str] | None = None
 
     def _violations(self) -> list[Violation]:
-        found = _duplicate_ids("items", self.items)
+        found = duplicate_ids("items", self.items)
         item_ids = [item.id for item in self.items]
         if self.key is not None and sorted(self.key) != sorted(item_ids):
             missing = sorted(set(item_ids) - set(self.key))
