@@ -9,7 +9,7 @@ import pytest
 
 from skinlessons import lesson
 from skinlessons.errors import LessonFormatError
-from skinlessons.facts import Claim, Reference, load_facts
+from skinlessons.facts import Claim, Range, Reference, load_facts
 from skinlessons.quiz.models import Objectives
 
 OBJECTIVES = Objectives.model_validate(
@@ -68,6 +68,25 @@ def test_table_has_caption_column_headers_and_row_headers() -> None:
 def test_table_shows_a_dash_for_missing_values() -> None:
     markup = lesson.table_html("T", ["A", "B", "C"], [("row", None, "")])
     assert f"<td>{lesson.EMPTY_CELL}</td><td>{lesson.EMPTY_CELL}</td>" in markup
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"low": 10, "high": 20}, "10–20"),
+        ({"low": 3.83, "high": 3.83}, "3.83"),
+        (
+            {"low": 450, "high": 600, "open_ended": True, "uncertain": True},
+            "450–600+ (approximate)",
+        ),
+    ],
+    ids=["range", "single-value", "open-ended-uncertain"],
+)
+def test_ranges_print_as_text_and_flag_uncertain_values(
+    fields: dict[str, object], expected: str
+) -> None:
+    value = Range.model_validate(fields)
+    assert f"<td>{expected}</td>" in lesson.table_html("T", ["A", "B"], [("row", value)])
 
 
 def test_header_shows_title_time_and_each_objective_with_its_course_objectives() -> None:

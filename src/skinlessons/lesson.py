@@ -24,7 +24,7 @@ from .errors import LessonFormatError
 from .names import OBJECTIVES_FILE
 
 if TYPE_CHECKING:
-    from .facts import Claim, Reference
+    from .facts import Claim, Range, Reference
     from .quiz.models import Lesson, Objectives
 
 REFERENCE_MARKER: Final = re.compile(r"\[(R\d+)\]")
@@ -57,11 +57,23 @@ def _inline(text: str) -> str:
     return re.sub(r"(?<!\*)\*(?!\s)(.+?)(?<!\s)\*", r"<em>\1</em>", escaped)
 
 
+def range_text(value: Range) -> str:
+    """A range for a table cell: ``10–20``, ``600+`` or ``3.83``, plus "(approximate)" when the
+    data marks it uncertain (unverified, disputed or converted from an anatomical level)."""
+    plus = "+" if value.open_ended else ""
+    text = f"{value.low:g}" if value.low == value.high else f"{value.low:g}–{value.high:g}"
+    return f"{text}{plus} (approximate)" if value.uncertain else f"{text}{plus}"
+
+
 def _cell(value: object) -> str:
+    from .facts import Range
+
     if value is None or value == "":
         return EMPTY_CELL
     if isinstance(value, float):
         return _esc(f"{value:g}")
+    if isinstance(value, Range):
+        return _esc(range_text(value))
     return _inline(str(value))
 
 
@@ -74,7 +86,8 @@ def _display(markup: str) -> None:
 def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """An HTML table with a caption, column headers and the first cell of each row as its header.
 
-    Floats print without trailing zeros; None and empty strings print as a dash.
+    Floats print without trailing zeros, ranges as :func:`range_text`, None and empty strings
+    as a dash; text keeps light Markdown emphasis.
     """
     head = "".join(f'<th scope="col">{_esc(header)}</th>' for header in headers)
     body = []
