@@ -70,6 +70,13 @@ class Range(Model):
             )
         return self
 
+    def text(self) -> str:
+        """The range as text without unit: ``10-20``, ``600+`` or ``3.83``."""
+        plus = "+" if self.open_ended else ""
+        if self.low == self.high:
+            return f"{self.low:g}{plus}"
+        return f"{self.low:g}-{self.high:g}{plus}"
+
     def contains(self, value: float) -> bool:
         """Whether ``value`` lies in the range (beyond ``high`` too when open-ended)."""
         return self.low <= value and (self.open_ended or value <= self.high)
