@@ -29,13 +29,15 @@ class CheckReport:
 Checker = Callable[[Path | None, CheckReport], None]
 
 
-def _check_facts(course_root: Path | None, report: CheckReport) -> None:
+def _check_facts(
+    course_root: Path | None, report: CheckReport, data_dir: Path | None = None
+) -> None:
     from .facts import collect_fact_problems, load_facts
 
-    problems = collect_fact_problems()
+    problems = collect_fact_problems(data_dir)
     report.problems.extend(problems)
     if not problems:
-        report.counts.update(load_facts().counts())
+        report.counts.update(load_facts(data_dir).counts())
 
 
 def _check_quizzes(course_root: Path | None, report: CheckReport) -> None:
@@ -49,11 +51,23 @@ def _check_quizzes(course_root: Path | None, report: CheckReport) -> None:
 CHECKERS: tuple[Checker, ...] = (_check_facts, _check_quizzes)
 
 
-def check_course(course: Path | str | None = None) -> CheckReport:
-    """Check the package's course data and the course's quizzes; never stops at the first problem."""
+def check_course(
+    course: Path | str | None = None, *, data_dir: Path | str | None = None
+) -> CheckReport:
+    """Check the course data and the course's quizzes; never stops at the first problem.
+
+    Args:
+        course: the course folder (default: found from the working folder).
+        data_dir: a folder of course data files to check instead of the package's own
+            (an author's edited copy).
+    """
     report = CheckReport()
     root = find_course_root(course) if course is not None else None
+    data = Path(data_dir) if data_dir is not None else None
     for checker in CHECKERS:
-        checker(root, report)
+        if checker is _check_facts:
+            _check_facts(root, report, data)
+        else:
+            checker(root, report)
     report.problems.sort(key=ContentError.sort_key)
     return report

@@ -47,14 +47,23 @@ def main() -> None:
 
 @main.command()
 @course_option
-def check(course: Path | None) -> None:
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Check the course data files in DIR (an edited copy of the package's data folder) "
+    "instead of the installed ones.",
+)
+def check(course: Path | None, data_dir: Path | None) -> None:
     """Validate the course data and every quiz file; print each problem as path:line.
 
     Exits 1 if there is any problem, 0 with a one-line summary otherwise.
     """
     from .check import check_course
 
-    report = check_course(course)
+    report = check_course(course, data_dir=data_dir)
     for problem in report.problems:
         click.echo(problem.format())
     click.echo(report.summary(), err=bool(report.problems))
