@@ -65,9 +65,11 @@ def test_table_has_caption_column_headers_and_row_headers() -> None:
     assert '<tr><th scope="row">Stratum &lt;corneum&gt;</th><td>15</td></tr>' in markup
 
 
-def test_table_shows_a_dash_for_missing_values() -> None:
-    markup = lesson.table_html("T", ["A", "B", "C"], [("row", None, "")])
-    assert f"<td>{lesson.EMPTY_CELL}</td><td>{lesson.EMPTY_CELL}</td>" in markup
+def test_table_shows_a_dash_for_missing_values_and_yes_or_no_for_booleans() -> None:
+    markup = lesson.table_html("T", ["A", "B", "C", "D", "E"], [("row", None, "", True, False)])
+    assert (
+        f"<td>{lesson.EMPTY_CELL}</td><td>{lesson.EMPTY_CELL}</td><td>yes</td><td>no</td>" in markup
+    )
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,8 @@ def _cell(value: object) -> str:
 
     if value is None or value == "":
         return EMPTY_CELL
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return _esc(f"{value:g}")
     if isinstance(value, Range):
@@ -86,8 +88,8 @@ def _display(markup: str) -> None:
 def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """An HTML table with a caption, column headers and the first cell of each row as its header.
 
-    Floats print without trailing zeros, ranges as :func:`range_text`, None and empty strings
-    as a dash; text keeps light Markdown emphasis.
+    Floats print without trailing zeros, booleans as yes/no, ranges as :func:`range_text`, None
+    and empty strings as a dash; text keeps light Markdown emphasis.
     """
     head = "".join(f'<th scope="col">{_esc(header)}</th>' for header in headers)
     body = []
