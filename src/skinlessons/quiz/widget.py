@@ -12,6 +12,7 @@ import html
 import importlib
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -34,6 +35,8 @@ from .storage import environment, is_unattended, run_mode
 FEEDBACK_CLASS: Final = "skinlessons-quiz-feedback"
 QUIZ_CLASS: Final = "skinlessons-quiz"
 _MARKDOWN: Final = mistune.create_markdown(escape=True)
+STYLESHEET: Final = "quiz.css"
+"""Package data in ``skinlessons.quiz/live``: lets long labels wrap instead of being cut."""
 
 
 def _markdown(text: str) -> str:
@@ -48,6 +51,12 @@ def cite_reference(reference_id: str) -> str:
         return f"[{reference_id}] {facts.load_facts().references[reference_id].cite()}"
     except (ImportError, AttributeError, LookupError, TypeError, SkinlessonsError):
         return reference_id
+
+
+@lru_cache(maxsize=1)
+def _stylesheet() -> str:
+    css = resources.files("skinlessons.quiz").joinpath("live", STYLESHEET).read_text("utf-8")
+    return f"<style>{css}</style>"
 
 
 def _live_region(body: str, status: str) -> str:
@@ -166,7 +175,7 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
             view.restore()
             view.listen()
         intro = strings.SUMMATIVE_INTRO if quiz.is_summative else strings.FORMATIVE_INTRO
-        header = f"<h2>{html.escape(quiz.title)}</h2><p>{intro}</p>"
+        header = f"{_stylesheet()}<h2>{html.escape(quiz.title)}</h2><p>{intro}</p>"
         if notice:
             header += f"<p><strong>{notice}</strong></p>"
         children: list[widgets.Widget] = [widgets.HTML(value=header)]
