@@ -36,6 +36,7 @@ def _config(edition: Edition) -> Config:
     config.HTMLExporter.exclude_input_prompt = True
     config.HTMLExporter.exclude_output_prompt = True
     config.HTMLExporter.embed_images = True
+    config.HTMLExporter.exclude_anchor_links = True
     config.HTMLExporter.theme = "light"
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = (
