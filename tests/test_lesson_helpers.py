@@ -200,6 +200,12 @@ def test_reference_list_flags_kind_unverified_and_unknown_ids() -> None:
     assert "<li><strong>[R999]</strong> not in the references data</li>" in markup
 
 
+def test_reference_list_does_not_double_the_full_stop_after_et_al() -> None:
+    reference = make_reference("R21", authors="Jfri A, Alajmi A", year=None)
+    markup = lesson.references_html(["R21"], {"R21": reference})
+    assert "<strong>[R21]</strong> Jfri A et al. <cite>Acne scarring</cite>. " in markup
+
+
 def test_show_references_lists_what_the_lesson_notebook_cites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -226,7 +226,7 @@ def references_html(reference_ids: Iterable[str], references: Mapping[str, Refer
         if reference is None:
             items.append(f"<li><strong>[{_esc(ref_id)}]</strong> not in the references data</li>")
             continue
-        parts = [_esc(reference.cite())]
+        parts = [_esc(reference.cite().rstrip("."))]
         if reference.authors:
             parts.append(f"<cite>{_esc(reference.title)}</cite>")
         if reference.venue:
