@@ -17,6 +17,8 @@ from matplotlib.patches import Ellipse, Polygon, Rectangle
 from . import _palette as palette
 
 ScarShape = Literal["V", "U", "M"]
+RANGE_RULER_WIDTH = 0.035
+"""Width (axes fraction) of the ruler at the left edge that shows each boundary's range."""
 PROFILE_POINTS = 60
 """Points along a scar's surface profile (smooth enough at any zoom we draw)."""
 
@@ -33,7 +35,10 @@ class LayerBand:
 
 
 def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) -> None:
-    """Fill each layer across the panel, shade where its lower boundary may lie, label some.
+    """Fill each layer across the panel, mark where its lower boundary may lie, label some.
+
+    Each layer is filled at its representative depth; a grey bar in a ruler at the left edge
+    spans the range within which its lower boundary may lie.
 
     Args:
         axes: the panel to draw on.
@@ -63,22 +68,23 @@ def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) ->
             axes.add_patch(
                 Rectangle(
                     (0.0, band.bottom_low_um),
-                    1.0,
+                    RANGE_RULER_WIDTH,
                     band.bottom_high_um - band.bottom_low_um,
                     transform=across,
                     facecolor=palette.BOUNDARY_RANGE_COLOUR,
-                    alpha=palette.BOUNDARY_RANGE_ALPHA,
-                    linewidth=0.0,
-                    zorder=1,
+                    alpha=palette.BOUNDARY_RANGE_ALPHA + 0.15 * (index % 2),
+                    edgecolor=palette.BLACK,
+                    linewidth=0.4,
+                    zorder=2,
                 )
             )
             axes.axhline(band.bottom_um, color=palette.GREY, linewidth=0.6, zorder=1)
         if band.name in label_names:
             middle = (band.top_um + min(bottom, deepest)) / 2
             axes.text(
-                0.01,
+                RANGE_RULER_WIDTH + 0.01,
                 middle,
-                band.name,
+                band.name.split(" (")[0],
                 transform=across,
                 ha="left",
                 va="center",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -56,9 +55,8 @@ class LiveFigure:
         for artist in self.dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
-        pixels = np.asarray(self.canvas.buffer_rgba())
+        width, height = self.canvas.get_width_height(physical=True)
+        rgba = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw")
         buffer = io.BytesIO()
-        Image.fromarray(pixels[..., :3]).save(
-            buffer, format="PNG", compress_level=self.compress_level
-        )
+        rgba.convert("RGB").save(buffer, format="PNG", compress_level=self.compress_level)
         return buffer.getvalue()

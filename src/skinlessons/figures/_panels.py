@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import ConnectionPatch, Rectangle
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter
 
 from . import _palette as palette
 
@@ -82,7 +82,8 @@ def make_panels(
     zoom.xaxis.set_major_formatter(
         FuncFormatter(lambda value, _: f"{value - geometry.zoom_left_um:g}")
     )
-    zoom.xaxis.set_major_locator(MaxNLocator(4))
+    step_um = nice_length(geometry.zoom_width_um, 0.25)
+    zoom.set_xticks([geometry.zoom_left_um + k * step_um for k in range(5)])
     full.set_xlabel("distance along the skin (mm)", fontsize=palette.FONT_SIZE)
     zoom.set_xlabel("distance along the skin (µm)", fontsize=palette.FONT_SIZE)
     full.set_ylabel("depth below the surface (µm)", fontsize=palette.FONT_SIZE)
@@ -153,7 +154,7 @@ def add_scale_bars(axes: Axes) -> tuple[float, float]:
     bottom, top = axes.get_ylim()  # bottom is the deepest point (inverted axis)
     horizontal_um = nice_length(right - left)
     vertical_um = nice_length(bottom - top)
-    x0 = left + 0.05 * (right - left)
+    x0 = left + 0.3 * (right - left)
     y0 = bottom - 0.1 * (bottom - top)
     style: dict[str, Any] = {
         "color": palette.BLACK,

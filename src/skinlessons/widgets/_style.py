@@ -27,18 +27,25 @@ PNG_COMPRESS_LEVEL: Final = 1
 REFER_SYMBOL: Final = "⚠"
 """Shown beside "Refer to a physician" so the verdict never rests on colour alone."""
 
-VERDICT_SYMBOLS: Final[dict[str, str]] = {"refer": "⚠", "caution": "!", "suitable": "✓"}
+VERDICT_SYMBOLS: Final[dict[str, str]] = {
+    "refer": "⚠",
+    "defer": "⏸",
+    "caution": "!",
+    "suitable": "✓",
+}
 VERDICT_WORDS: Final[dict[str, str]] = {
     "refer": "Refer to a physician",
+    "defer": "Defer (not today)",
     "caution": "Caution",
     "suitable": "Suitable",
 }
-VERDICT_CSS_COLOURS: Final[dict[str, str]] = {
+VERDICT_COLOURS: Final[dict[str, str]] = {
     "refer": "#D55E00",
+    "defer": "#CC79A7",
     "caution": "#E69F00",
     "suitable": "#009E73",
 }
-"""Okabe-Ito vermillion, orange and bluish green: a second cue beside the words and symbols."""
+"""Okabe-Ito vermillion, reddish purple, orange and bluish green: a cue beside words and symbols."""
 
 
 def control_kwargs(description: str) -> dict[str, Any]:

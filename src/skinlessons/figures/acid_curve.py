@@ -1,0 +1,157 @@
+"""The free-acid curve: how much of a peel acid is un-ionised ("free") at each pH.
+
+``plot_free_acid_curve`` returns a static figure; :class:`FreeAcidChart` is the same chart drawn
+once and updated in place by the acid explorer widget. The numbers come from an
+:class:`~skinlessons.figures._acid_reading.AcidReading`, computed by the chemistry logic.
+"""
+
+from __future__ import annotations
+
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+
+from . import _palette as palette
+from ._acid_reading import AcidReading, describe_reading, read_acid
+from ._panels import new_figure
+
+PERCENT = 100.0
+
+
+class FreeAcidChart:
+    """One axes with the free-acid curve, the pKa line, the current and comparison points."""
+
+    def __init__(self, figure: Figure | None = None) -> None:
+        self.figure = figure if figure is not None else new_figure(7.0, 4.2)
+        self.figure.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.13)
+        axes = self.figure.add_subplot()
+        self.axes = axes
+        axes.set_ylim(-2.0, 104.0)
+        axes.set_xlabel("pH of the product", fontsize=palette.FONT_SIZE)
+        axes.set_ylabel("free (un-ionised) acid, % of the acid", fontsize=palette.FONT_SIZE)
+        axes.tick_params(labelsize=palette.SMALL_FONT_SIZE)
+        axes.grid(color=palette.GUIDE_COLOUR, alpha=0.25, linewidth=0.6)
+        axes.axhline(50.0, color=palette.GUIDE_COLOUR, linestyle=":", linewidth=0.9)
+        (self.curve,) = axes.plot([], [], color=palette.CURVE_COLOUR, linewidth=2.0)
+        self.pka_line = axes.axvline(0.0, color=palette.GUIDE_COLOUR, linestyle="--")
+        self.pka_label = axes.text(
+            0.0,
+            2.0,
+            "",
+            rotation=90,
+            ha="right",
+            va="bottom",
+            fontsize=palette.SMALL_FONT_SIZE,
+            bbox=palette.LABEL_BOX,
+        )
+        (self.compare_marker,) = axes.plot(
+            [],
+            [],
+            "o",
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor=palette.BLACK,
+            markeredgewidth=1.6,
+        )
+        (self.marker,) = axes.plot(
+            [], [], "D", markersize=9, color=palette.MARKER_COLOUR, markeredgecolor=palette.BLACK
+        )
+        self.marker_label = axes.text(
+            0.0,
+            0.0,
+            "",
+            fontsize=palette.SMALL_FONT_SIZE,
+            ha="left",
+            va="bottom",
+            bbox=palette.LABEL_BOX,
+        )
+        self.compare_label = axes.text(
+            0.0,
+            0.0,
+            "",
+            fontsize=palette.SMALL_FONT_SIZE,
+            ha="left",
+            va="top",
+            bbox=palette.LABEL_BOX,
+        )
+        self.title = axes.set_title("", fontsize=palette.FONT_SIZE, loc="left")
+
+    @property
+    def dynamic_artists(self) -> list[Artist]:
+        """The artists :meth:`update` changes (everything else stays as first drawn)."""
+        return [
+            self.curve,
+            self.pka_line,
+            self.pka_label,
+            self.compare_marker,
+            self.marker,
+            self.marker_label,
+            self.compare_label,
+            self.title,
+        ]
+
+    def set_ph_range(self, low_ph: float, high_ph: float) -> None:
+        """Show pH ``low_ph`` to ``high_ph`` on the horizontal axis."""
+        self.axes.set_xlim(low_ph, high_ph)
+
+    def update(self, reading: AcidReading) -> None:
+        """Redraw the curve and points for ``reading``, reusing the same artists."""
+        self.curve.set_data(reading.curve_ph, [PERCENT * f for f in reading.curve_fraction])
+        self.pka_line.set_xdata([reading.pka, reading.pka])
+        approx = "≈" if reading.pka_approximate else ""
+        self.pka_label.set_position((reading.pka, 2.0))
+        self.pka_label.set_text(f"pKa {approx}{reading.pka:.2f}")
+        self.marker.set_data([reading.ph], [PERCENT * reading.fraction])
+        right_edge = self.axes.get_xlim()[1]
+        near_edge = reading.ph > right_edge - 2.0
+        self.marker_label.set_horizontalalignment("right" if near_edge else "left")
+        offset = -0.08 if near_edge else 0.08
+        self.marker_label.set_position((reading.ph + offset, PERCENT * reading.fraction + 3.0))
+        self.marker_label.set_text(
+            f"pH {reading.ph:.2f}: {PERCENT * reading.fraction:.0f}% free\n"
+            f"{reading.concentration_pct:g}% × {reading.fraction:.2f} = "
+            f"{reading.available_pct:.1f}% available"
+        )
+        self.compare_marker.set_data([reading.compare_ph], [PERCENT * reading.compare_fraction])
+        compare_near_edge = reading.compare_ph > right_edge - 2.0
+        self.compare_label.set_horizontalalignment("right" if compare_near_edge else "left")
+        self.compare_label.set_position(
+            (
+                reading.compare_ph + (-0.08 if compare_near_edge else 0.08),
+                PERCENT * reading.compare_fraction - 3.0,
+            )
+        )
+        self.compare_label.set_text(
+            f"compare pH {reading.compare_ph:.2f}: {reading.compare_available_pct:.1f}% available"
+        )
+        self.title.set_text(
+            f"{reading.agent_name} at {reading.concentration_pct:g}%: free acid by pH "
+            "(Henderson–Hasselbalch, a rule of thumb)"
+        )
+
+
+def plot_free_acid_curve(
+    agent: str = "glycolic",
+    *,
+    ph: float | None = None,
+    concentration_pct: float | None = None,
+    compare_ph: float | None = None,
+) -> tuple[Figure, str]:
+    """Plot the free-acid fraction of ``agent`` against pH, marking a product's pH.
+
+    Args:
+        agent: an agent id of the course data with a pKa (``glycolic``, ``lactic``,
+            ``mandelic``, ``salicylic``).
+        ph: the product's pH (default: the agent's pKa).
+        concentration_pct: total acid concentration, % (default: the agent's lowest listed
+            peel strength).
+        compare_ph: a second pH to compare at the same concentration (default: the low end of
+            the agent's unbuffered pH, or one unit below the pKa).
+
+    Returns:
+        The figure and its alt text (agent, pKa, both points, free and available acid in %).
+    """
+    reading = read_acid(agent, ph=ph, concentration_pct=concentration_pct, compare_ph=compare_ph)
+    chart = FreeAcidChart()
+    chart.set_ph_range(reading.curve_ph[0], reading.curve_ph[-1])
+    chart.update(reading)
+    return chart.figure, describe_reading(reading)

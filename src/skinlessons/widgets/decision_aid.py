@@ -1,0 +1,202 @@
+"""Treatment decision aid: scar type, Fitzpatrick type and screening give a verdict per procedure.
+
+Every verdict, reason and reference id comes from :func:`skinlessons.suitability.assess`; this
+module only groups and shows them. "Refer to a physician" comes first, as a heading with a
+symbol and words, never as a colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from skinlessons.facts import Facts, load_facts
+from skinlessons.figures._live import LiveFigure
+from skinlessons.figures.verdict_chart import Row, RowChart
+from skinlessons.suitability import Advice, Verdict, assess
+
+from . import _style as style
+from ._static import WidgetApp
+
+SEVERITY_ORDER = sorted(Verdict, key=lambda verdict: -verdict.severity)
+"""Refer first, then defer, caution, suitable."""
+
+
+@dataclass(frozen=True)
+class DecisionState:
+    """The client: scar or mark id, Fitzpatrick type, and the screening items that apply."""
+
+    scar_id: str | None = None
+    phototype_id: str | None = None
+    contraindication_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+def grouped_advice(state: DecisionState, facts: Facts) -> dict[Verdict, list[Advice]]:
+    """Advice for every procedure, grouped by verdict, most severe group first."""
+    advice = assess(state.scar_id, state.phototype_id, state.contraindication_ids, facts)
+    return {v: [a for a in advice if a.verdict is v] for v in SEVERITY_ORDER}
+
+
+def client_text(state: DecisionState, facts: Facts) -> str:
+    """The client in words: mark, phototype and ticked screening items."""
+    mark = facts.mark(state.scar_id).name if state.scar_id else "mark not assessed"
+    phototype = f"Fitzpatrick type {state.phototype_id}" if state.phototype_id else "type not set"
+    ticked = [
+        facts.contraindications[c].label
+        for c in facts.contraindications
+        if c in state.contraindication_ids
+    ]
+    return f"{mark}; {phototype}; screening: {', '.join(ticked) or 'nothing ticked'}"
+
+
+def describe_decision(state: DecisionState, facts: Facts) -> str:
+    """Alt text and plain result: each verdict group with its procedures and first reason."""
+    parts = [f"Treatment decision for: {client_text(state, facts)}."]
+    for verdict, advice in grouped_advice(state, facts).items():
+        if not advice:
+            continue
+        entries = "; ".join(
+            facts.procedure(a.procedure_id).name
+            + (
+                f" ({a.reasons[0].text} [{', '.join(a.reasons[0].reference_ids)}])"
+                if a.reasons
+                else ""
+            )
+            for a in advice
+        )
+        parts.append(f"{style.VERDICT_WORDS[verdict.value]} ({len(advice)}): {entries}.")
+    return " ".join(parts)
+
+
+def result_html(state: DecisionState, facts: Facts) -> str:
+    """Groups as headings (symbol + words), procedures as list items with reasons and refs."""
+    sections = [f"<p>{html.escape(client_text(state, facts))}</p>"]
+    for verdict, advice in grouped_advice(state, facts).items():
+        if not advice:
+            continue
+        colour = style.VERDICT_COLOURS[verdict.value]
+        heading = f"{style.VERDICT_SYMBOLS[verdict.value]} {style.VERDICT_WORDS[verdict.value]}"
+        level = "h3" if verdict is Verdict.REFER else "h4"
+        items = []
+        for entry in advice:
+            reasons = "".join(
+                f"<li>{html.escape(r.text)} [{html.escape(', '.join(r.reference_ids))}]</li>"
+                for r in entry.reasons
+            )
+            name = html.escape(facts.procedure(entry.procedure_id).name)
+            items.append(
+                f"<li><strong>{name}</strong>"
+                + (f"<ul>{reasons}</ul>" if reasons else "")
+                + "</li>"
+            )
+        sections.append(
+            f'<{level} style="border-left: 0.4em solid {colour}; padding-left: 0.4em">'
+            f"{html.escape(heading)} ({len(advice)})</{level}><ul>{''.join(items)}</ul>"
+        )
+    return "".join(sections)
+
+
+def verdict_rows(state: DecisionState, facts: Facts) -> list[Row]:
+    """One chart row per procedure, most severe verdict first."""
+    rows = []
+    for verdict, advice in grouped_advice(state, facts).items():
+        for entry in advice:
+            words = style.VERDICT_WORDS[verdict.value]
+            name = facts.procedure(entry.procedure_id).name
+            rows.append(
+                Row(
+                    1.0,
+                    style.VERDICT_COLOURS[verdict.value],
+                    style.VERDICT_SYMBOLS[verdict.value],
+                    f"{words}: {name}",
+                )
+            )
+    return rows
+
+
+def _draw(chart: RowChart, state: DecisionState, facts: Facts) -> None:
+    chart.update(f"Treatment decision: {client_text(state, facts)}", verdict_rows(state, facts))
+
+
+class DecisionAid(WidgetApp):
+    """The live decision aid: mark, phototype, screening check-boxes; verdicts for all."""
+
+    def __init__(self, facts: Facts | None = None) -> None:
+        self.facts = facts if facts is not None else load_facts()
+        marks = [*self.facts.scars.values(), *self.facts.non_scars.values()]
+        self.state = DecisionState(marks[0].id, next(iter(self.facts.phototypes)))
+        self.chart = RowChart(len(self.facts.procedures), bar_width=0.04)
+        self.live = LiveFigure(self.chart.figure, self.chart.dynamic_artists, dpi=style.FIGURE_DPI)
+        self.scar = widgets.Dropdown(
+            options=[(m.name, m.id) for m in marks],
+            value=self.state.scar_id,
+            **style.control_kwargs("Scar or mark:"),
+        )
+        self.phototype = widgets.Dropdown(
+            options=[(f"{p.id}: {p.sun_response}", p.id) for p in self.facts.phototypes.values()],
+            value=self.state.phototype_id,
+            **style.control_kwargs("Fitzpatrick type:"),
+        )
+        self.checks = {
+            c.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(c.label))
+            for c in self.facts.contraindications.values()
+        }
+        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
+        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
+        screening = widgets.VBox(
+            [
+                widgets.HTML("<strong>Screening (tick all that apply):</strong>"),
+                *self.checks.values(),
+            ],
+            layout=style.CONTROLS_BOX_LAYOUT,
+        )
+        controls = widgets.VBox(
+            [self.scar, self.phototype, screening], layout=style.CONTROLS_BOX_LAYOUT
+        )
+        self.view = widgets.VBox([controls, self.result, self.image])
+        self._refresh()
+        for control in (self.scar, self.phototype, *self.checks.values()):
+            control.observe(self._on_change, names="value")
+
+    @property
+    def png(self) -> bytes:
+        """PNG bytes of the live picture (the current state)."""
+        return bytes(self.image.value)
+
+    def alt_text(self) -> str:
+        """Every verdict group with its procedures and reasons, in words."""
+        return describe_decision(self.state, self.facts)
+
+    def render_state(self, **state: Any) -> tuple[Figure, str]:
+        """A new static chart for ``scar_id``, ``phototype_id``, ``contraindication_ids``."""
+        given = DecisionState(
+            state.get("scar_id"),
+            state.get("phototype_id"),
+            frozenset(state.get("contraindication_ids", ())),
+        )
+        chart = RowChart(len(self.facts.procedures), bar_width=0.04)
+        _draw(chart, given, self.facts)
+        return chart.figure, describe_decision(given, self.facts)
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        ticked = frozenset(cid for cid, box in self.checks.items() if box.value)
+        self.state = DecisionState(self.scar.value, self.phototype.value, ticked)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        _draw(self.chart, self.state, self.facts)
+        self.image.value = self.live.render_png()
+        self.image.tooltip = self.alt_text()
+        self.result.value = result_html(self.state, self.facts)
+
+
+def decision_aid() -> DecisionAid:
+    """Build the treatment decision aid (a verdict for every procedure, reasons and references).
+
+    Returns an object that displays as the live widget plus a static PNG with alt text.
+    """
+    return DecisionAid()

@@ -1,0 +1,159 @@
+"""Scar identifier: tick what you see; see which scar or mark type it matches, and why.
+
+The matching is :func:`skinlessons.suitability.match_scar`; this module shows its scores as
+labelled bars (best first) and its explanations as text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from skinlessons.facts import Facts, load_facts
+from skinlessons.figures import _palette as palette
+from skinlessons.figures._live import LiveFigure
+from skinlessons.figures.verdict_chart import Row, RowChart
+from skinlessons.suitability import ScarMatch, match_scar
+
+from . import _style as style
+from ._static import WidgetApp
+
+PERCENT = 100.0
+BEST_SYMBOL = "★"
+
+
+@dataclass(frozen=True)
+class IdentifierState:
+    """The ticked feature ids, in the data's order."""
+
+    features: tuple[str, ...] = ()
+
+
+def feature_labels(features: tuple[str, ...], facts: Facts) -> str:
+    """The ticked features in words."""
+    return "; ".join(facts.scar_features[f].label for f in features) or "nothing ticked"
+
+
+def best_matches(state: IdentifierState, facts: Facts) -> list[ScarMatch]:
+    """The types sharing the top score (several when features do not decide between them)."""
+    matches = match_scar(state.features, facts)
+    return [m for m in matches if m.score == matches[0].score] if matches else []
+
+
+def describe_identifier(state: IdentifierState, facts: Facts) -> str:
+    """Alt text and plain result: the features, the best match and the reasons."""
+    matches = match_scar(state.features, facts)
+    head = f"Scar identifier. Features ticked: {feature_labels(state.features, facts)}."
+    if not matches:
+        return f"{head} No scar or mark type matches yet: tick what you see."
+    best = best_matches(state, facts)
+    kind = lambda m: "a scar" if m.is_scar else "not a scar (a colour change)"  # noqa: E731
+    names = " or ".join(f"{m.name} ({kind(m)})" for m in best)
+    scores = "; ".join(f"{m.name} {PERCENT * m.score:.0f}%" for m in matches)
+    reasons = " ".join(m.explanation for m in best)
+    return f"{head} Best match: {names}. {reasons} Share of features in common: {scores}."
+
+
+def match_rows(state: IdentifierState, facts: Facts) -> list[Row]:
+    """One chart row per matching type, best first; the best marked with a star and words."""
+    best = {m.mark_id for m in best_matches(state, facts)}
+    rows = []
+    for match in match_scar(state.features, facts):
+        is_best = match.mark_id in best
+        label = f"{match.name}: {PERCENT * match.score:.0f}% of features in common"
+        rows.append(
+            Row(
+                match.score,
+                palette.VERMILLION if is_best else palette.SKY_BLUE,
+                BEST_SYMBOL if is_best else "",
+                ("best match: " if is_best else "") + label,
+            )
+        )
+    return rows
+
+
+def result_html(state: IdentifierState, facts: Facts) -> str:
+    """The best match and why, then every other candidate with its score."""
+    matches = match_scar(state.features, facts)
+    if not matches:
+        return "<p>No scar or mark type matches yet: tick what you see.</p>"
+    best = best_matches(state, facts)
+    items = "".join(
+        f"<li><strong>{html.escape(m.name)}</strong> ({PERCENT * m.score:.0f}%): "
+        f"{html.escape(m.explanation)}</li>"
+        for m in matches
+    )
+    names = " or ".join(html.escape(m.name) for m in best)
+    return f"<h4>{BEST_SYMBOL} Best match: {names}</h4><ul>{items}</ul>"
+
+
+def _draw(chart: RowChart, state: IdentifierState, facts: Facts) -> None:
+    chart.update(
+        f"Features ticked: {feature_labels(state.features, facts)}", match_rows(state, facts)
+    )
+
+
+def _new_chart(facts: Facts) -> RowChart:
+    return RowChart(len(facts.scars) + len(facts.non_scars), width_in=7.0, bar_width=0.25)
+
+
+class ScarIdentifier(WidgetApp):
+    """The live scar identifier: one check-box per feature, the match chart and its reasons."""
+
+    def __init__(self, facts: Facts | None = None) -> None:
+        self.facts = facts if facts is not None else load_facts()
+        self.state = IdentifierState()
+        self.chart = _new_chart(self.facts)
+        self.live = LiveFigure(self.chart.figure, self.chart.dynamic_artists, dpi=style.FIGURE_DPI)
+        self.checks = {
+            f.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(f.label))
+            for f in self.facts.scar_features.values()
+        }
+        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
+        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
+        controls = widgets.VBox(
+            [widgets.HTML("<strong>What do you see? (tick all)</strong>"), *self.checks.values()],
+            layout=style.CONTROLS_BOX_LAYOUT,
+        )
+        self.view = widgets.VBox([controls, self.result, self.image])
+        self._refresh()
+        for box in self.checks.values():
+            box.observe(self._on_change, names="value")
+
+    @property
+    def png(self) -> bytes:
+        """PNG bytes of the live picture (the current state)."""
+        return bytes(self.image.value)
+
+    def alt_text(self) -> str:
+        """The features, the best match, the reasons and every score, in words."""
+        return describe_identifier(self.state, self.facts)
+
+    def render_state(self, **state: Any) -> tuple[Figure, str]:
+        """A new static chart for ``features`` (feature ids)."""
+        given = IdentifierState(
+            tuple(f for f in self.facts.scar_features if f in set(state.get("features", ())))
+        )
+        chart = _new_chart(self.facts)
+        _draw(chart, given, self.facts)
+        return chart.figure, describe_identifier(given, self.facts)
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        self.state = IdentifierState(tuple(f for f, box in self.checks.items() if box.value))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        _draw(self.chart, self.state, self.facts)
+        self.image.value = self.live.render_png()
+        self.image.tooltip = self.alt_text()
+        self.result.value = result_html(self.state, self.facts)
+
+
+def scar_identifier() -> ScarIdentifier:
+    """Build the scar identifier. Returns an object that displays as the live widget plus a
+    static PNG with alt text."""
+    return ScarIdentifier()
