@@ -20,6 +20,8 @@ from .models import AnyQuestion, Matching, MultipleAnswers, Numeric, Ordering, S
 DESCRIPTION_STYLE: Final = {"description_width": "initial"}
 """Show labels in full: a truncated label is no label."""
 WIDE: Final = "100%"
+AUTO: Final = "auto"
+"""Menus size to their label and longest choice (the stylesheet keeps them in the page)."""
 EMPTY: Final = ""
 """The value of a Dropdown where nothing is chosen yet."""
 
@@ -117,7 +119,7 @@ def _dropdown(label: str, choices: list[tuple[str, str]]) -> widgets.Dropdown:
         value=EMPTY,
         description=label,
         style=DESCRIPTION_STYLE,
-        layout=_layout(),
+        layout=widgets.Layout(width=AUTO),
     )
 
 
