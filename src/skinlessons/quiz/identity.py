@@ -57,6 +57,8 @@ def _problem(value: str) -> str | None:
     """What is wrong with an already trimmed id, or None if it is acceptable."""
     if not value:
         return strings.TRAINEE_ID_EMPTY
+    if value.casefold() == strings.PLACEHOLDER_ID.casefold():
+        return strings.TRAINEE_ID_IS_PLACEHOLDER
     if len(value) > MAX_TRAINEE_ID_LENGTH:
         return strings.TRAINEE_ID_TOO_LONG.format(length=len(value), limit=MAX_TRAINEE_ID_LENGTH)
     for character in value:

@@ -16,6 +16,11 @@ ID_RULE: Final = (
 TRAINEE_ID_NOT_TEXT: Final = "The trainee id must be text in quotes, got {value!r}."
 TRAINEE_ID_INVALID: Final = "The trainee id {value!r} cannot be used: {problem}."
 TRAINEE_ID_EMPTY: Final = "it is empty"
+PLACEHOLDER_ID: Final = "YOUR-LMS-USERNAME"
+"""The stand-in the lessons print; typed as is, it would identify nobody."""
+TRAINEE_ID_IS_PLACEHOLDER: Final = (
+    "it is the example text; replace YOUR-LMS-USERNAME with your own LMS username or id number"
+)
 TRAINEE_ID_TOO_LONG: Final = "it is {length} characters long, the limit is {limit}"
 TRAINEE_ID_HAS_SPACE: Final = "it contains a space"
 TRAINEE_ID_HAS_SEPARATOR: Final = "it contains the path separator {character!r}"
