@@ -195,7 +195,7 @@ def test_reference_list_flags_kind_unverified_and_unknown_ids() -> None:
         '<a href="https://example.org/jacob" aria-label="Open the source of R18">Source</a> '
         "<small>(peer-reviewed)</small></li>"
     ) in markup
-    assert "Forum thread. J Am Acad Dermatol." in markup
+    assert "<strong>[R104]</strong> <cite>Forum thread</cite>. J Am Acad Dermatol." in markup
     assert "<small>(low-authority source; unverified)</small>" in markup
     assert "<li><strong>[R999]</strong> not in the references data</li>" in markup
 
@@ -204,6 +204,13 @@ def test_reference_list_does_not_double_the_full_stop_after_et_al() -> None:
     reference = make_reference("R21", authors="Jfri A, Alajmi A", year=None)
     markup = lesson.references_html(["R21"], {"R21": reference})
     assert "<strong>[R21]</strong> Jfri A et al. <cite>Acne scarring</cite>. " in markup
+
+
+def test_reference_without_authors_shows_its_whole_title_and_year() -> None:
+    title = "Epidermal and dermal thickness at eight facial sites by high-frequency ultrasound"
+    reference = make_reference("R6", authors=None, title=title, year=2022)
+    markup = lesson.references_html(["R6"], {"R6": reference})
+    assert f"<strong>[R6]</strong> <cite>{title}</cite> 2022. J Am Acad Dermatol." in markup
 
 
 def test_show_references_lists_what_the_lesson_notebook_cites(

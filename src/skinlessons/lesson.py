@@ -226,9 +226,11 @@ def references_html(reference_ids: Iterable[str], references: Mapping[str, Refer
         if reference is None:
             items.append(f"<li><strong>[{_esc(ref_id)}]</strong> not in the references data</li>")
             continue
-        parts = [_esc(reference.cite().rstrip("."))]
         if reference.authors:
-            parts.append(f"<cite>{_esc(reference.title)}</cite>")
+            parts = [_esc(reference.cite().rstrip(".")), f"<cite>{_esc(reference.title)}</cite>"]
+        else:  # cite() would shorten the title; show it whole
+            year = f" {reference.year}" if reference.year else ""
+            parts = [f"<cite>{_esc(reference.title)}</cite>{year}"]
         if reference.venue:
             parts.append(_esc(reference.venue))
         kind = KIND_WORDS.get(reference.kind, reference.kind)
