@@ -13,6 +13,10 @@ from pathlib import Path
 class SkinlessonsError(Exception):
     """Base class of every error this package raises on purpose."""
 
+    def _render_traceback_(self) -> list[str]:
+        """Show notebook users the message alone, not a traceback (IPython calls this)."""
+        return [f"Error: {self}"]
+
 
 class ContentError(SkinlessonsError, ValueError):
     """A problem in a content file (facts, quizzes, objectives, notebooks), with its location.
