@@ -174,7 +174,7 @@ def estimate_depth(
         raise ValueError(f"no depth estimate for {procedure.name} (target: {procedure.target})")
     data = procedure.depth
     return DepthEstimate(
-        procedure.id, data.depth_um, data.basis, data.references, data.depth_um.uncertain
+        procedure.id, data.depth_um, data.basis, tuple(data.references), data.depth_um.uncertain
     )
 
 
@@ -183,10 +183,12 @@ def _passes_depth(procedure: Procedure, passes: int) -> DepthEstimate:
         raise ValueError(f"{procedure.name} has no passes setting.")
     if passes < 1:
         raise ValueError(f"passes must be 1 or more, got {passes}")
-    band = next(band for band in procedure.pass_bands if band.covers(passes))
+    band = next((band for band in procedure.pass_bands if band.covers(passes)), None)
+    if band is None:
+        raise ValueError(f"no depth data for {procedure.name} at {passes} passes")
     basis = f"{band.label}, {passes} pass{'es' if passes != 1 else ''}: {band.basis}"
     return DepthEstimate(
-        procedure.id, band.depth_um, basis, band.references, band.depth_um.uncertain
+        procedure.id, band.depth_um, basis, tuple(band.references), band.depth_um.uncertain
     )
 
 

@@ -130,7 +130,7 @@ def _targets(rule: Rule, procedure: Procedure) -> bool:
 
 def _advise(procedure: Procedure, rules: list[Rule]) -> Advice:
     reasons = [
-        Reason(rule.reason, rule.references, Verdict(rule.outcome), rule.id)
+        Reason(rule.reason, tuple(rule.references), Verdict(rule.outcome), rule.id)
         for rule in rules
         if _targets(rule, procedure)
     ]

@@ -87,4 +87,4 @@ class Record(Model):
 
     id: Slug
     name: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)

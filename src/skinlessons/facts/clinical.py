@@ -37,7 +37,7 @@ class MarkType(Record):
     """A scar or a non-scar mark, with the features that identify it."""
 
     description: Text
-    features: tuple[Slug, ...] = Field(min_length=1)
+    features: list[Slug] = Field(min_length=1)
     width_mm: Range | None = None
     helped_by: tuple[Slug, ...] = ()
     partly_helped_by: tuple[Slug, ...] = ()
@@ -67,7 +67,7 @@ class Grade(Model):
     grade: int = Field(ge=1, le=4)
     name: Text
     description: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class AcneLesion(Record):
@@ -79,8 +79,8 @@ class AcneLesion(Record):
 
 
 class ScarsFile(Model):
-    features: tuple[Feature, ...] = Field(min_length=1)
-    scars: tuple[Scar, ...] = Field(min_length=1)
+    features: list[Feature] = Field(min_length=1)
+    scars: list[Scar] = Field(min_length=1)
     non_scars: tuple[NonScar, ...] = ()
     goodman_baron_grades: tuple[Grade, ...] = ()
     acne_lesions: tuple[AcneLesion, ...] = ()
@@ -97,11 +97,11 @@ class Phototype(Model):
     sun_response: Text
     pih_risk: Level
     note: Text | None = None
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class PhototypesFile(Model):
-    phototypes: tuple[Phototype, ...] = Field(min_length=6, max_length=6)
+    phototypes: list[Phototype] = Field(min_length=6, max_length=6)
 
 
 class Contraindication(Model):
@@ -112,11 +112,11 @@ class Contraindication(Model):
     severity: Literal["absolute", "relative"]
     action: Literal["defer", "refer", "caution"]
     what_to_do: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class ContraindicationsFile(Model):
-    contraindications: tuple[Contraindication, ...] = Field(min_length=1)
+    contraindications: list[Contraindication] = Field(min_length=1)
 
 
 # --- claims.yaml -----------------------------------------------------------------------------
@@ -133,12 +133,12 @@ class Claim(Model):
     ]
     verdict_detail: Text | None = None
     known: Text
-    lessons: tuple[LessonId, ...] = Field(min_length=1)
-    references: tuple[RefId, ...] = Field(min_length=1)
+    lessons: list[LessonId] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class ClaimsFile(Model):
-    claims: tuple[Claim, ...] = Field(min_length=1)
+    claims: list[Claim] = Field(min_length=1)
 
 
 # --- rules.yaml ------------------------------------------------------------------------------
@@ -180,8 +180,8 @@ class Rule(Model):
     applies_to: Target
     outcome: Outcome
     reason: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class RulesFile(Model):
-    rules: tuple[Rule, ...] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)

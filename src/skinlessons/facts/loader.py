@@ -253,7 +253,7 @@ def _build(models: dict[str, Any]) -> Facts:
     scars: ScarsFile = models["scars.yaml"]
     return Facts(
         references=by_id(models["references.yaml"].references),
-        layers=skin.layers,
+        layers=tuple(skin.layers),
         layer_groups=by_id(skin.layer_groups),
         structures=by_id(skin.structures),
         turnover=skin.turnover,
@@ -268,5 +268,5 @@ def _build(models: dict[str, Any]) -> Facts:
         phototypes=by_id(models["phototypes.yaml"].phototypes),
         contraindications=by_id(models["contraindications.yaml"].contraindications),
         claims=by_id(models["claims.yaml"].claims),
-        rules=models["rules.yaml"].rules,
+        rules=tuple(models["rules.yaml"].rules),
     )

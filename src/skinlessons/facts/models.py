@@ -47,7 +47,7 @@ class Reference(Model):
 
 
 class ReferencesFile(Model):
-    references: tuple[Reference, ...] = Field(min_length=1)
+    references: list[Reference] = Field(min_length=1)
 
 
 # --- skin.yaml -------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ class Layer(Record):
 class LayerGroup(Record):
     """A named group of layers (whole epidermis, whole dermis) with its own measured range."""
 
-    layers: tuple[Slug, ...] = Field(min_length=1)
+    layers: list[Slug] = Field(min_length=1)
     thickness_um: Range
 
 
@@ -81,11 +81,11 @@ class Turnover(Model):
 
     weeks: Range
     teaching_text: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class SkinFile(Model):
-    layers: tuple[Layer, ...] = Field(min_length=1)
+    layers: list[Layer] = Field(min_length=1)
     layer_groups: tuple[LayerGroup, ...] = ()
     structures: tuple[Structure, ...] = ()
     turnover: Turnover
@@ -111,11 +111,11 @@ class Strength(Model):
 
     concentration_pct: Range | None = None
     coats: Range | None = None
-    depth_categories: tuple[Slug, ...] = Field(min_length=1, max_length=2)
+    depth_categories: list[Slug] = Field(min_length=1, max_length=2)
     condition: Text | None = None
     advised: bool = True
     uncertain: bool = False
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _one_measure(self) -> Strength:
@@ -146,7 +146,7 @@ class CosmeticLimit(Model):
     max_concentration_pct: float = Field(gt=0, le=100)
     min_final_ph: float = Field(ge=0, le=14)
     conditions: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class Agent(Record):
@@ -157,7 +157,7 @@ class Agent(Record):
     molecular_weight_g_per_mol: float | None = Field(default=None, gt=0)
     solubility: Text
     unbuffered_ph: Range | None = None
-    strengths: tuple[Strength, ...] = Field(min_length=1)
+    strengths: list[Strength] = Field(min_length=1)
     must_neutralise: bool
     timed: bool
     self_limiting: bool | None = None
@@ -171,11 +171,11 @@ class Agent(Record):
 
 
 class DepthCategoriesFile(Model):
-    depth_categories: tuple[DepthCategory, ...] = Field(min_length=1)
+    depth_categories: list[DepthCategory] = Field(min_length=1)
 
 
 class AgentsFile(Model):
-    agents: tuple[Agent, ...] = Field(min_length=1)
+    agents: list[Agent] = Field(min_length=1)
 
 
 # --- procedures.yaml -------------------------------------------------------------------------
@@ -186,7 +186,7 @@ class DepthEstimateData(Model):
 
     depth_um: Range
     basis: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class PassBand(DepthEstimateData):
@@ -215,14 +215,14 @@ class DepthFactor(Model):
 
     setting: Text
     effect: Text
-    references: tuple[RefId, ...] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class PeelChoice(Model):
     """For peel procedures: the depth levels they cover and the agents used for them."""
 
-    depth_categories: tuple[Slug, ...] = Field(min_length=1)
-    agents: tuple[Slug, ...] = Field(min_length=1)
+    depth_categories: list[Slug] = Field(min_length=1)
+    agents: list[Slug] = Field(min_length=1)
 
 
 class Procedure(Record):
@@ -243,4 +243,4 @@ class Procedure(Record):
 
 
 class ProceduresFile(Model):
-    procedures: tuple[Procedure, ...] = Field(min_length=1)
+    procedures: list[Procedure] = Field(min_length=1)
