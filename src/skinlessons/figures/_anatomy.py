@@ -19,8 +19,8 @@ from . import _palette as palette
 ScarShape = Literal["V", "U", "M"]
 RANGE_RULER_WIDTH = 0.035
 """Width (axes fraction) of the ruler at the left edge that shows each boundary's range."""
-PROFILE_POINTS = 60
-"""Points along a scar's surface profile (smooth enough at any zoom we draw)."""
+PROFILE_POINTS = 61
+"""Points along a scar's surface profile: odd, so the centre (the deepest point) is drawn."""
 
 
 @dataclass(frozen=True)

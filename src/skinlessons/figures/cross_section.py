@@ -80,9 +80,6 @@ class SkinSection:
         return [*self.reached_spans, *self.reached_bars, self.title]
 
     def _span(self, axes: Axes) -> Rectangle:
-        from matplotlib.axes import Axes
-
-        assert isinstance(axes, Axes)
         patch = Rectangle(
             (0.0, 0.0),
             1.0,
@@ -99,9 +96,6 @@ class SkinSection:
         return patch
 
     def _bar(self, axes: Axes, kind: str) -> Rectangle:
-        from matplotlib.axes import Axes
-
-        assert isinstance(axes, Axes)
         left, right = BAR_X[kind]
         colour = palette.REACHED_COLOUR if kind == "reached" else palette.REFERENCE_COLOUR
         hatch = palette.REACHED_HATCH if kind == "reached" else palette.REFERENCE_HATCH

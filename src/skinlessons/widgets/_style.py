@@ -14,7 +14,7 @@ DESCRIPTION_STYLE: Final[dict[str, Any]] = {"description_width": "initial"}
 CONTROL_LAYOUT: Final[dict[str, Any]] = {"width": "auto", "max_width": "34em"}
 """Controls size to their label and content, up to a readable width."""
 
-CONTROLS_BOX_LAYOUT: Final[dict[str, Any]] = {"flex_flow": "column", "gap": "0.3em"}
+CONTROLS_BOX_LAYOUT: Final[dict[str, Any]] = {"flex_flow": "column", "margin": "0 0 0.5em 0"}
 RESULT_LAYOUT: Final[dict[str, Any]] = {"max_width": "46em"}
 IMAGE_LAYOUT: Final[dict[str, Any]] = {"max_width": "100%", "height": "auto"}
 
@@ -29,7 +29,7 @@ REFER_SYMBOL: Final = "⚠"
 
 VERDICT_SYMBOLS: Final[dict[str, str]] = {
     "refer": "⚠",
-    "defer": "⏸",
+    "defer": "↻",
     "caution": "!",
     "suitable": "✓",
 }

@@ -75,7 +75,9 @@ def result_html(reading: DepthReading, facts: Facts) -> str:
 
 def _new_section(facts: Facts, reading: DepthReading) -> SkinSection:
     section = SkinSection(facts)
-    section.show_reference(reading.reference.depth_um, reading.reference_name)
+    section.show_reference(
+        reading.reference.depth_um, f"{reading.reference_name}, a physician procedure"
+    )
     section.show_depth(reading.estimate.depth_um, headline(reading, facts))
     return section
 
