@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 a content/grading problem (printed as ``Error: ...``), 2 a u
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -161,3 +162,79 @@ def build(course: Path | None, edition: str, out: Path | None, jobs: int | None)
         for problem in report.problems:
             click.echo(f"Error: {problem}", err=True)
         raise SystemExit(1)
+
+
+class _StderrProgress:
+    """A progress bar on stderr for folders of 50 files or more (called as ``(done, total)``)."""
+
+    def __init__(self) -> None:
+        self.bar: click._termui_impl.ProgressBar[int] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 50:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Grading", file=sys.stderr)
+        self.bar.update(1)
+        if done == total:
+            self.bar.render_finish()
+
+
+@main.command()
+@course_option
+@click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("graded"),
+    show_default=True,
+    help="Folder for the gradebook, CSV files, feedback pages and report; nothing is "
+    "written anywhere else.",
+)
+@click.option(
+    "--roster",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV mapping trainee_id to LMS username, id number, SIS ids and name.",
+)
+@click.option(
+    "--overrides",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML file voiding questions or accepting more answers (see the README).",
+)
+@click.option(
+    "--forget",
+    "forget",
+    metavar="TRAINEE_ID",
+    default=None,
+    help="Delete this trainee's records from the gradebook and pages in --out, then stop.",
+)
+def grade(
+    course: Path | None,
+    submissions: Path,
+    out: Path,
+    roster: Path | None,
+    overrides: Path | None,
+    forget: str | None,
+) -> None:
+    """Grade every submission file in SUBMISSIONS_DIR (and its sub-folders).
+
+    Writes to --out: gradebook.sqlite, grades_moodle.csv, grades_canvas.csv,
+    formative_progress.csv, roster_check.csv, files.csv, feedback/ and certificates/ pages
+    and item_analysis.html. Prints a summary (every file: graded, superseded, duplicate or
+    rejected with its reason). Exits 0 when the batch ran, even with rejected files; 1 when
+    grading could not run (course, overrides, roster or output folder unusable).
+    """
+    from .gradebook import GradeOptions, forget_trainee, grade_folder
+
+    if forget is not None:
+        click.echo("\n".join(forget_trainee(out, forget).lines()))
+        return
+    progress = _StderrProgress()
+    options = GradeOptions(
+        submissions=submissions, out=out, course=course, roster=roster, overrides=overrides
+    )
+    run = grade_folder(options, progress=progress)
+    click.echo("\n".join(run.summary_lines()))

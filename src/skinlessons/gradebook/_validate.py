@@ -1,0 +1,132 @@
+"""Check a parsed JSON document against the submission format (``docs/contracts.md``).
+
+A document that cannot be a submission gives one reason (a sentence); a submission with a few
+bad entries is kept, the bad entries are left out and each is noted, so what can be graded is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Final
+
+from ..errors import TraineeIdError
+from ..quiz.identity import validate_trainee_id
+from ..quiz.submission import SUBMISSION_FORMAT, SUBMISSION_FORMAT_VERSION
+from .records import AnswerRecord, QuizAnswers
+
+MAX_STORED_ID_LENGTH: Final = 200
+_RESUBMIT: Final = "ask the trainee to run skinlessons submit again"
+
+
+@dataclass
+class ParsedDocument:
+    """The fields of a valid submission, and notes on entries that were left out."""
+
+    trainee_id: str
+    last_seq: int
+    created_at: str
+    package_version: str
+    quizzes: dict[str, QuizAnswers]
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _kind_of(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    return names.get(type(value), "a number" if isinstance(value, int | float) else "null")
+
+
+def _trainee_id(value: object, notes: list[str]) -> str | None:
+    """The id exactly as given, or None; ids outside the usual rule are kept with a note."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if len(value) > MAX_STORED_ID_LENGTH:
+        return None
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
+        return None
+    try:
+        validate_trainee_id(value)
+    except TraineeIdError:
+        notes.append(
+            "the trainee id does not follow the id rule (letters, digits and . _ - @ +); "
+            "it was graded as written, check that it matches the LMS"
+        )
+    return value
+
+
+def _answer(question_id: str, raw: object, where: str, notes: list[str]) -> AnswerRecord | None:
+    if not isinstance(raw, dict) or "response" not in raw:
+        notes.append(f"{where}: answer to '{question_id}' has no 'response'; it was left out")
+        return None
+    seq = raw.get("seq", 0)
+    attempts = raw.get("attempts", 0)
+    if not _is_count(seq) or not _is_count(attempts):
+        notes.append(f"{where}: answer to '{question_id}' has a bad seq or attempts; left out")
+        return None
+    return AnswerRecord(raw["response"], seq, attempts, raw.get("first_response"))
+
+
+def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
+    where = f"quiz '{quiz_id}'"
+    if not isinstance(raw, dict) or not isinstance(raw.get("answers", {}), dict):
+        notes.append(f"{where}: entry is not an object with 'answers'; it was left out")
+        return None
+    version = raw.get("quiz_version", "")
+    kind = raw.get("kind", "")
+    answers: dict[str, AnswerRecord] = {}
+    for question_id, entry in raw.get("answers", {}).items():
+        answer = _answer(question_id, entry, where, notes)
+        if answer is not None:
+            answers[question_id] = answer
+    return QuizAnswers(
+        quiz_id, version if isinstance(version, str) else "", str(kind or ""), answers
+    )
+
+
+def parse_document(document: object) -> ParsedDocument | str:
+    """The submission's fields, or the reason the document is not a gradable submission."""
+    if not isinstance(document, dict):
+        return f"valid JSON, but {_kind_of(document)}, not a submission object; {_RESUBMIT}"
+    if document.get("format") != SUBMISSION_FORMAT:
+        return (
+            f'valid JSON, but not a skinlessons submission (no "format": '
+            f'"{SUBMISSION_FORMAT}"); {_RESUBMIT}'
+        )
+    version = document.get("format_version")
+    if version != SUBMISSION_FORMAT_VERSION:
+        return (
+            f"submission format version {version!r} is not one this grader reads "
+            f"({SUBMISSION_FORMAT_VERSION}); grade it with the matching skinlessons version"
+        )
+    notes: list[str] = []
+    trainee_id = _trainee_id(document.get("trainee_id"), notes)
+    if trainee_id is None:
+        return (
+            f"the trainee id {document.get('trainee_id')!r} is missing, blank, too long or "
+            f"holds control characters; {_RESUBMIT} after setting a valid id"
+        )
+    last_seq = document.get("last_seq")
+    if not _is_count(last_seq):
+        return f"'last_seq' must be a whole number of 0 or more, got {last_seq!r}; {_RESUBMIT}"
+    quizzes_raw = document.get("quizzes")
+    if not isinstance(quizzes_raw, dict):
+        return f"'quizzes' must be an object of quiz entries, got {_kind_of(quizzes_raw)}"
+    quizzes: dict[str, QuizAnswers] = {}
+    for quiz_id, raw in quizzes_raw.items():
+        quiz = _quiz(quiz_id, raw, notes)
+        if quiz is not None:
+            quizzes[quiz_id] = quiz
+    created_at = document.get("created_at")
+    package_version = document.get("package_version")
+    return ParsedDocument(
+        trainee_id=trainee_id,
+        last_seq=last_seq if isinstance(last_seq, int) else 0,
+        created_at=created_at if isinstance(created_at, str) else "",
+        package_version=package_version if isinstance(package_version, str) else "",
+        quizzes=quizzes,
+        notes=notes,
+    )

@@ -1,0 +1,136 @@
+"""Grade CSV files an LMS imports, the formative progress, and the roster check.
+
+All files are UTF-8, comma-separated, one header row (columns in the README, "Grading
+submissions"). Only the final assessment is graded; formative quizzes go to their own file and
+never count. Trainees who are not on the roster are left out of the LMS files (the LMS could not
+match them) and listed in ``roster_check.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+from .cohort import TraineeOutcome
+from .roster import RosterCheck
+
+MOODLE_FILE: Final = "grades_moodle.csv"
+CANVAS_FILE: Final = "grades_canvas.csv"
+FORMATIVE_FILE: Final = "formative_progress.csv"
+ROSTER_CHECK_FILE: Final = "roster_check.csv"
+FINAL_COLUMN: Final = "Final assessment"
+MOODLE_COLUMNS: Final = (
+    "Username",
+    "ID number",
+    "Email address",
+    "Full name",
+    FINAL_COLUMN,
+    "Percentage",
+    "Status",
+)
+CANVAS_COLUMNS: Final = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section", FINAL_COLUMN)
+CANVAS_POINTS_ROW: Final = "Points Possible"
+FORMATIVE_COLUMNS: Final = (
+    "Trainee ID",
+    "Quiz",
+    "Answered",
+    "Questions",
+    "Score",
+    "Max points",
+    "Percentage",
+    "Checks",
+)
+ROSTER_CHECK_COLUMNS: Final = ("Trainee ID", "Name", "Problem")
+NOT_ON_ROSTER: Final = "submitted, but not on the roster: match the id by hand"
+NO_SUBMISSION: Final = "on the roster, but no submission was received"
+
+
+def number(value: float) -> str:
+    """A score as text: at most two decimals, no trailing zeros (``12``, ``12.5``)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def _final(outcome: TraineeOutcome) -> tuple[str, str]:
+    if outcome.final is None:
+        return "", ""
+    result = outcome.final.result
+    return number(result.score), number(result.percentage)
+
+
+def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
+    """``grades_moodle.csv``: map users on Username (or ID number / Email address)."""
+    rows = []
+    for outcome in outcomes:
+        if not outcome.is_on_roster:
+            continue
+        who = outcome.identity
+        score, percentage = _final(outcome)
+        rows.append(
+            (
+                who.username,
+                who.id_number,
+                who.email,
+                who.display_name,
+                score,
+                percentage,
+                outcome.status,
+            )
+        )
+    return _write(out / MOODLE_FILE, MOODLE_COLUMNS, rows)
+
+
+def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: float) -> Path:
+    """``grades_canvas.csv``: Canvas's five identity columns, then the points of the final."""
+    rows: list[Sequence[str]] = [(CANVAS_POINTS_ROW, "", "", "", "", number(max_points))]
+    for outcome in outcomes:
+        if not outcome.is_on_roster:
+            continue
+        who = outcome.identity
+        score, _percentage = _final(outcome)
+        rows.append(
+            (who.display_name, who.canvas_id, who.sis_user_id, who.sis_login_id, who.section, score)
+        )
+    return _write(out / CANVAS_FILE, CANVAS_COLUMNS, rows)
+
+
+def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
+    """``formative_progress.csv``: one row per trainee and lesson quiz (never counted)."""
+    rows = []
+    for outcome in outcomes:
+        for quiz_id, quiz in sorted(outcome.graded.quizzes.items()):
+            if quiz.kind != "formative":
+                continue
+            result = quiz.result
+            answers = outcome.submission.quizzes.get(quiz_id)
+            checks = sum(a.attempts for a in answers.answers.values()) if answers else 0
+            rows.append(
+                (
+                    outcome.trainee_id,
+                    quiz_id,
+                    str(quiz.answered_count),
+                    str(len(result.results)),
+                    number(result.score),
+                    number(result.max_points),
+                    number(result.percentage),
+                    str(checks),
+                )
+            )
+    return _write(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, rows)
+
+
+def write_roster_check(out: Path, check: RosterCheck) -> Path:
+    """``roster_check.csv``: unknown trainee ids and roster trainees with no submission."""
+    rows = [(trainee_id, "", NOT_ON_ROSTER) for trainee_id in check.unknown_ids]
+    rows += [(entry.trainee_id, entry.name, NO_SUBMISSION) for entry in check.non_submitters]
+    return _write(out / ROSTER_CHECK_FILE, ROSTER_CHECK_COLUMNS, rows)

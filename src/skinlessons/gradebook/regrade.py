@@ -1,0 +1,135 @@
+"""Grade a stored submission against the course's current keys and the overrides (no I/O).
+
+Every question is scored by :func:`skinlessons.quiz.grading.grade`; this module only chooses
+which response to grade, applies the overrides (voided questions leave the quiz, accepted answers
+are extra keys and the best score counts) and remembers results, because a cohort gives the same
+response to a question over and over and grading is pure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..quiz.grading import QuizResult, Result, grade
+from ..quiz.models import AnyQuestion, Quiz
+from ..quiz.projection import quiz_version
+from .overrides import NO_OVERRIDES, Overrides
+from .records import QuizAnswers, Submission
+
+
+@dataclass(frozen=True)
+class QuizGrade:
+    """One quiz of one submission: the graded result and, per question, the first try.
+
+    ``result`` grades the latest response (the one that counts for a summative quiz);
+    ``first_results`` grades the first checked response of a formative item (what item
+    analysis uses, as Moodle uses first attempts); for a summative quiz they are the same.
+    """
+
+    quiz_id: str
+    kind: str
+    result: QuizResult
+    first_results: dict[str, Result]
+    answered_count: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SubmissionGrade:
+    """Every course quiz graded for one submission, with notes on what could not be graded."""
+
+    quizzes: dict[str, QuizGrade]
+    notes: list[str] = field(default_factory=list)
+
+
+class Grader:
+    """Grades submissions with the current keys and overrides; results are memoised per run."""
+
+    def __init__(self, quizzes: Mapping[str, Quiz], overrides: Overrides = NO_OVERRIDES) -> None:
+        self.overrides = overrides
+        self.quizzes = {quiz_id: overrides.apply_to(quiz) for quiz_id, quiz in quizzes.items()}
+        self.versions = {quiz_id: quiz_version(quiz) for quiz_id, quiz in quizzes.items()}
+        self._all_ids = {
+            quiz_id: {question.id for question in quiz.questions}
+            for quiz_id, quiz in quizzes.items()
+        }
+        self._memo: dict[tuple[str, str], Result] = {}
+
+    def grade_question(self, question: AnyQuestion, response: object) -> Result:
+        """The best result over the question's key and any accepted alternative keys."""
+        memo_key = (question.id, json.dumps(response, sort_keys=True, ensure_ascii=False))
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = grade(question, response)
+            for alternative in self.overrides.alternatives.get(question.id, ()):
+                other = grade(alternative, response)
+                if other.score > found.score:
+                    found = other
+            self._memo[memo_key] = found
+        return found
+
+    def grade_quiz(self, quiz: Quiz, responses: Mapping[str, object]) -> QuizResult:
+        """The quiz result, aggregated exactly as :func:`skinlessons.quiz.grading.grade_quiz`."""
+        results = {
+            question.id: self.grade_question(question, responses.get(question.id))
+            for question in quiz.questions
+        }
+        return QuizResult(
+            quiz_id=quiz.id,
+            score=sum(result.score for result in results.values()),
+            max_points=sum(result.max_points for result in results.values()),
+            results=results,
+            pass_mark_pct=quiz.pass_mark_pct,
+            must_pass_failed=[
+                qid for qid, result in results.items() if result.must_pass and not result.is_correct
+            ],
+        )
+
+    def _notes(self, quiz_id: str, answers: QuizAnswers | None) -> list[str]:
+        if answers is None:
+            return []
+        notes = []
+        current = self.versions[quiz_id]
+        if answers.quiz_version != current:
+            notes.append(
+                f"quiz '{quiz_id}' was answered in version {answers.quiz_version!r}, the course "
+                f"has {current!r}: answers to questions that still exist were graded"
+            )
+        gone = sorted(set(answers.answers) - self._all_ids[quiz_id])
+        if gone:
+            notes.append(
+                f"quiz '{quiz_id}': answers to questions the course no longer has were not "
+                f"graded: {', '.join(gone)}"
+            )
+        return notes
+
+    def grade_submission(self, submission: Submission) -> SubmissionGrade:
+        """Grade every course quiz for one submission (a missing quiz scores 0, unanswered)."""
+        graded: dict[str, QuizGrade] = {}
+        for quiz_id, quiz in self.quizzes.items():
+            answers = submission.quizzes.get(quiz_id)
+            records = answers.answers if answers is not None else {}
+            latest = {qid: record.response for qid, record in records.items()}
+            result = self.grade_quiz(quiz, latest)
+            if quiz.is_summative:
+                first_results = result.results
+            else:
+                first = {qid: record.first_response for qid, record in records.items()}
+                first_results = self.grade_quiz(quiz, first).results
+            graded[quiz_id] = QuizGrade(
+                quiz_id=quiz_id,
+                kind=quiz.kind,
+                result=result,
+                first_results=first_results,
+                answered_count=sum(1 for item in result.results.values() if item.is_answered),
+                notes=self._notes(quiz_id, answers),
+            )
+        unknown = sorted(set(submission.quizzes) - set(self.quizzes))
+        notes = []
+        if unknown:
+            notes.append(
+                f"answers to quizzes the course does not have were not graded: {', '.join(unknown)}"
+            )
+        return SubmissionGrade(quizzes=graded, notes=notes)

@@ -1,0 +1,133 @@
+"""The item-analysis report: per quiz, facility, discrimination, option counts and alpha.
+
+Built from each trainee's current submission. A formative item is judged on the trainee's first
+checked answer (Moodle uses first attempts by default); the final assessment on the graded one.
+Figures are embedded as PNG ``data:`` URIs with alt text, so the page works offline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from ..quiz.grading import is_unanswered
+from ..quiz.models import AnyQuestion, Quiz
+from ._describe import short_label
+from ._plots import plot_items, plot_score_distribution
+from ._templates import render
+from .cohort import PASS, TraineeOutcome
+from .item_analysis import MIN_ANSWERS_TO_JUDGE, TOO_FEW, analyse_items, cronbach_alpha, mean
+from .lms_csv import number
+
+REPORT_FILE: Final = "item_analysis.html"
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else number(100 * value)
+
+
+def _option_counts(question: AnyQuestion, responses: Sequence[Any]) -> list[dict[str, Any]]:
+    """How often each option (or true/false) was chosen, the key marked in words."""
+    if question.type == "true_false":
+        choices = [
+            ("true", "True", question.key is True),
+            ("false", "False", question.key is False),
+        ]
+        counts = Counter("true" if r is True else "false" for r in responses if isinstance(r, bool))
+    elif question.type in {"single_choice", "multiple_answers"}:
+        key = question.key_value()
+        keys = set(key) if isinstance(key, list) else {key}
+        choices = [
+            (option.id, option.text, option.id in keys)
+            for option in getattr(question, "options", [])
+        ]
+        counts = Counter()
+        for response in responses:
+            for chosen in dict.fromkeys(response if isinstance(response, list) else [response]):
+                if isinstance(chosen, str):
+                    counts[chosen] += 1
+    else:
+        return []
+    return [{"text": text, "count": counts[cid], "is_key": is_key} for cid, text, is_key in choices]
+
+
+def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, Any]:
+    rows: list[list[float]] = []
+    answered = [0] * len(quiz.questions)
+    responses: list[list[Any]] = [[] for _ in quiz.questions]
+    for outcome in outcomes:
+        graded = outcome.graded.quizzes[quiz.id]
+        firsts = graded.first_results
+        if not any(firsts[q.id].is_answered for q in quiz.questions):
+            continue
+        rows.append([firsts[q.id].score for q in quiz.questions])
+        record = outcome.submission.quizzes.get(quiz.id)
+        for column, question in enumerate(quiz.questions):
+            if firsts[question.id].is_answered:
+                answered[column] += 1
+            answer = record.answers.get(question.id) if record else None
+            if answer is not None:
+                shown = answer.response if quiz.is_summative else answer.first_response
+                if not is_unanswered(shown):
+                    responses[column].append(shown)
+    stats = analyse_items(
+        [q.id for q in quiz.questions], [q.points for q in quiz.questions], rows, answered
+    )
+    alpha = cronbach_alpha(rows) if len(rows) > 1 else None
+    max_total = sum(q.points for q in quiz.questions)
+    questions = [
+        {
+            "number": n,
+            "id": q.id,
+            "label": short_label(q.stem),
+            "answered": s.answered,
+            "facility": _percent(s.facility),
+            "discrimination": _percent(s.discrimination),
+            "flags": ", ".join(s.flags) or "none",
+            "options": _option_counts(q, responses[n - 1]),
+            "must_pass": q.must_pass,
+        }
+        for n, (q, s) in enumerate(zip(quiz.questions, stats, strict=True), start=1)
+    ]
+    plot = plot_items(stats, quiz.title) if len(rows) > 1 else None
+    return {
+        "id": quiz.id,
+        "title": quiz.title,
+        "kind": quiz.kind,
+        "trainees": len(rows),
+        "mean": number(100 * mean([sum(r) for r in rows]) / max_total) if max_total else "—",
+        "alpha": _percent(alpha),
+        "judgement": TOO_FEW if len(rows) < MIN_ANSWERS_TO_JUDGE else "",
+        "questions": questions,
+        "plot": plot,
+    }
+
+
+def write_report(
+    out: Path,
+    outcomes: Sequence[TraineeOutcome],
+    quizzes: Mapping[str, Quiz],
+    final_quiz_id: str | None,
+    graded_on: str,
+) -> Path:
+    """Write ``<out>/item_analysis.html`` and return its path."""
+    order = sorted(quizzes, key=lambda qid: (qid != final_quiz_id, qid))
+    sections = [_quiz_section(quizzes[qid], outcomes) for qid in order]
+    distribution = None
+    if final_quiz_id is not None and outcomes:
+        final = quizzes[final_quiz_id]
+        percentages = [o.final.result.percentage for o in outcomes if o.final is not None]
+        distribution = plot_score_distribution(percentages, final.pass_mark_pct, final.title)
+    page = {
+        "graded_on": graded_on,
+        "trainees": len(outcomes),
+        "passed": sum(1 for o in outcomes if o.status == PASS),
+        "min_answers": MIN_ANSWERS_TO_JUDGE,
+        "distribution": distribution,
+        "sections": sections,
+    }
+    path = out / REPORT_FILE
+    path.write_text(render("report.html.j2", page=page), encoding="utf-8")
+    return path

@@ -1,0 +1,234 @@
+"""The embedded SQLite gradebook: open and migrate it, add submissions, rewrite scores.
+
+Every write is a transaction: a submission with its answers and scores goes in at once, and the
+regrade of all stored submissions replaces the scores at once, so a run killed at any moment
+leaves either the old rows or the new ones, never half of a submission.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final
+
+from ..errors import GradingError
+from ..quiz.recording import utc_timestamp
+from .overrides import AppliedOverride
+from .records import AnswerRecord, QuizAnswers, Submission
+from .regrade import SubmissionGrade
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+GRADEBOOK_FILE: Final = "gradebook.sqlite"
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Gradebook:
+    """An open gradebook file. Use :func:`open_gradebook`; close it when done."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block as one transaction: all of it is written, or none."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            yield self.connection
+
+    def close(self) -> None:
+        """Close the file (SQLite folds its write-ahead log back into it)."""
+        self.connection.close()
+
+    def stored_hashes(self) -> set[str]:
+        """The content hashes of every stored submission."""
+        rows = self.connection.execute("SELECT submission_hash FROM submissions")
+        return {row[0] for row in rows}
+
+    def add(self, submission: Submission, graded: SubmissionGrade) -> None:
+        """Store a new submission, its answers and its scores in one transaction."""
+        key = submission.content_hash
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO trainees VALUES (?)", (submission.trainee_id,))
+            db.execute(
+                "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    submission.trainee_id,
+                    submission.last_seq,
+                    submission.created_at,
+                    submission.package_version,
+                    submission.source,
+                    submission.answer_count,
+                    _dump(submission.notes),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO submission_quizzes VALUES (?, ?, ?, ?)",
+                [(key, q.quiz_id, q.quiz_version, q.kind) for q in submission.quizzes.values()],
+            )
+            db.executemany(
+                "INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        key,
+                        quiz.quiz_id,
+                        qid,
+                        _dump(a.response),
+                        _dump(a.first_response),
+                        a.seq,
+                        a.attempts,
+                    )
+                    for quiz in submission.quizzes.values()
+                    for qid, a in quiz.answers.items()
+                ],
+            )
+            self._write_scores(db, key, graded)
+
+    def load_submissions(self) -> list[Submission]:
+        """Every stored submission, rebuilt from its rows (for regrading)."""
+        db = self.connection
+        quizzes: dict[str, dict[str, QuizAnswers]] = {}
+        for key, quiz_id, version, kind in db.execute("SELECT * FROM submission_quizzes"):
+            quizzes.setdefault(key, {})[quiz_id] = QuizAnswers(quiz_id, version, kind, {})
+        for key, quiz_id, qid, response, first, seq, attempts in db.execute(
+            "SELECT * FROM responses"
+        ):
+            record = AnswerRecord(json.loads(response), seq, attempts, json.loads(first))
+            quizzes[key][quiz_id].answers[qid] = record
+        return [
+            Submission(
+                content_hash=key,
+                trainee_id=trainee_id,
+                last_seq=last_seq,
+                created_at=created_at,
+                package_version=package_version,
+                quizzes=quizzes.get(key, {}),
+                source=source,
+                notes=json.loads(notes),
+            )
+            for key, trainee_id, last_seq, created_at, package_version, source, _count, notes in (
+                db.execute("SELECT * FROM submissions ORDER BY submission_hash")
+            )
+        ]
+
+    def replace_scores(self, grades: dict[str, SubmissionGrade]) -> None:
+        """Rewrite the scores of these submissions in one transaction."""
+        with self.transaction() as db:
+            for key, graded in grades.items():
+                db.execute("DELETE FROM item_scores WHERE submission_hash = ?", (key,))
+                db.execute("DELETE FROM quiz_scores WHERE submission_hash = ?", (key,))
+                self._write_scores(db, key, graded)
+
+    @staticmethod
+    def _write_scores(db: sqlite3.Connection, key: str, graded: SubmissionGrade) -> None:
+        items = []
+        quizzes = []
+        for quiz_id, quiz in graded.quizzes.items():
+            result = quiz.result
+            for qid, item in result.results.items():
+                first = quiz.first_results[qid].score
+                items.append(
+                    (
+                        key,
+                        quiz_id,
+                        qid,
+                        item.score,
+                        item.max_points,
+                        int(item.is_correct),
+                        int(item.is_answered),
+                        first,
+                        item.problem,
+                    )
+                )
+            quizzes.append(
+                (
+                    key,
+                    quiz_id,
+                    quiz.kind,
+                    result.score,
+                    result.max_points,
+                    result.percentage,
+                    int(result.passed),
+                    _dump(result.must_pass_failed),
+                    _dump(quiz.notes),
+                )
+            )
+        db.executemany("INSERT INTO item_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items)
+        db.executemany("INSERT INTO quiz_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quizzes)
+
+    def record_run(
+        self, started_at: str, counts: tuple[int, int, int], applied: Iterable[AppliedOverride]
+    ) -> None:
+        """Log this run and the overrides it applied (which, and when)."""
+        finished = utc_timestamp()
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (started_at, finished_at, files_seen, graded, rejected) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (started_at, finished, *counts),
+            )
+            db.executemany(
+                "INSERT INTO overrides_applied VALUES (?, ?, ?, ?, ?)",
+                [(cursor.lastrowid, o.question_id, o.action, o.detail, finished) for o in applied],
+            )
+
+    def forget(self, trainee_id: str) -> list[str]:
+        """Delete every row about one trainee; return the file names their submissions had."""
+        with self.transaction() as db:
+            sources = [
+                row[0]
+                for row in db.execute(
+                    "SELECT source_name FROM submissions WHERE trainee_id = ?", (trainee_id,)
+                )
+            ]
+            db.execute("DELETE FROM trainees WHERE trainee_id = ?", (trainee_id,))
+        self.connection.execute("VACUUM")
+        return sources
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"
+    )
+    found = connection.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+    if found > SCHEMA_VERSION:
+        raise GradingError(
+            f"{path} has gradebook schema version {found}, newer than this skinlessons "
+            f"understands ({SCHEMA_VERSION}). Fix: upgrade skinlessons, or use another --out."
+        )
+    for version, script in MIGRATIONS:
+        if version > found:
+            # executescript commits first; the script and its version row form one unit here.
+            connection.executescript(
+                f"BEGIN;\n{script}\nINSERT INTO schema_version VALUES ({version}, "
+                f"'{utc_timestamp()}');\nCOMMIT;"
+            )
+
+
+def open_gradebook(folder: Path) -> Gradebook:
+    """Open (creating and migrating as needed) ``<folder>/gradebook.sqlite``.
+
+    Raises:
+        GradingError: the file is not a gradebook, is damaged, or is from a newer version.
+    """
+    path = folder / GRADEBOOK_FILE
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA secure_delete = ON")
+        _migrate(connection, path)
+    except sqlite3.DatabaseError as exc:
+        raise GradingError(
+            f"{path} cannot be used as a gradebook ({exc}). "
+            "Fix: move the file away (keep it if it holds grades) and grade again, "
+            "or choose another --out folder."
+        ) from exc
+    return Gradebook(connection)

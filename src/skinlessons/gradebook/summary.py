@@ -1,0 +1,75 @@
+"""What a grading run did with every input file, and the summary printed at the end."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from .cohort import TraineeOutcome
+from .roster import RosterCheck
+
+GRADED: Final = "graded"
+SUPERSEDED: Final = "superseded"
+DUPLICATE: Final = "duplicate"
+REJECTED: Final = "rejected"
+FILES_LOG: Final = "files.csv"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One input file: graded, superseded, duplicate or rejected, and why."""
+
+    source: str
+    status: str
+    reason: str = ""
+    trainee_id: str = ""
+
+
+@dataclass
+class GradeRun:
+    """Everything a run produced: file outcomes, the cohort, the roster check, output paths."""
+
+    files: list[FileOutcome]
+    outcomes: list[TraineeOutcome]
+    roster_check: RosterCheck
+    outputs: dict[str, Path] = field(default_factory=dict)
+    overrides: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        """How many input files ended with ``status``."""
+        return sum(1 for item in self.files if item.status == status)
+
+    def summary_lines(self) -> list[str]:
+        """The summary: counts, every rejected file with its reason, roster findings, outputs."""
+        lines = [
+            f"{len(self.files)} file(s) read: {self.count(GRADED)} graded, "
+            f"{self.count(SUPERSEDED)} superseded, {self.count(DUPLICATE)} duplicate, "
+            f"{self.count(REJECTED)} rejected.",
+            f"{len(self.outcomes)} trainee(s) in the gradebook; "
+            f"{sum(1 for o in self.outcomes if o.passed)} passed the final assessment.",
+        ]
+        lines += [f"Override applied: {text}" for text in self.overrides]
+        for item in self.files:
+            if item.status == REJECTED:
+                lines.append(f"Rejected: {item.source}: {item.reason}")
+        for item in self.files:
+            if item.status in {SUPERSEDED, DUPLICATE}:
+                lines.append(f"{item.status.capitalize()}: {item.source}: {item.reason}")
+        for trainee_id in self.roster_check.unknown_ids:
+            lines.append(f"Not on the roster (left out of the LMS files): {trainee_id}")
+        for entry in self.roster_check.non_submitters:
+            lines.append(f"No submission from: {entry.trainee_id} {entry.name}".rstrip())
+        lines += [f"Wrote {name}: {path}" for name, path in self.outputs.items()]
+        return lines
+
+
+def write_file_log(out: Path, files: list[FileOutcome]) -> Path:
+    """``files.csv``: every input file with its status, trainee id and reason."""
+    path = out / FILES_LOG
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("File", "Status", "Trainee ID", "Reason"))
+        writer.writerows((f.source, f.status, f.trainee_id, f.reason) for f in files)
+    return path
