@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab test venv chromium lint handouts clean
+.PHONY: lab test venv chromium lint handouts clean hub-load
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,24 @@ lint: $(STAMP)
 ## Run every test: lint, types, unit, notebooks and browser tests.
 test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n 2
+
+## Load test (not part of `make test`): a real JupyterHub on 127.0.0.1 serving the trainee
+## release to N simulated trainees (default 20). Installs its own venv and proxy under build/.
+HUB_VENV  := build/hub-venv
+HUB_NODE  := build/hub-node
+HUB_STAMP := $(HUB_VENV)/.installed
+N ?= 20
+
+$(HUB_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet jupyterhub requests websocket-client psutil -e .
+	npm install --silent --no-fund --no-audit --prefix $(HUB_NODE) configurable-http-proxy
+	touch $@
+
+hub-load: $(HUB_STAMP)
+	$(HUB_VENV)/bin/python benchmarks/hub_load.py --trainees $(N) \
+		--proxy $(HUB_NODE)/node_modules/.bin/configurable-http-proxy
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

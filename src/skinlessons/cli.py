@@ -238,3 +238,27 @@ def grade(
     )
     run = grade_folder(options, progress=progress)
     click.echo("\n".join(run.summary_lines()))
+
+
+@main.command()
+@click.argument("homes", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the copies, one sub-folder per home folder name (created if missing); "
+    "then run: skinlessons grade OUT.",
+)
+def collect(homes: tuple[Path, ...], out: Path) -> None:
+    """Copy trainees' submission files out of their home folders, e.g. /home/*.
+
+    For each HOME, copies HOME/.skinlessons/submissions/submission-*.json to
+    OUT/<home name>/. Symbolic links are never followed. Prints every copy, the homes with
+    no submission and anything skipped (with the reason); exits 0 either way.
+    """
+    from .quiz.collection import collect_submissions
+
+    report = collect_submissions(homes, out)
+    for line in report.lines():
+        click.echo(line)

@@ -1,0 +1,164 @@
+"""Copy trainees' submission files out of their hub home folders (``skinlessons collect``).
+
+On a JupyterHub each trainee's ``skinlessons submit`` writes to
+``<home>/.skinlessons/submissions/submission-<slug>.json``. :func:`collect_submissions` copies
+those files into ``<out>/<home folder name>/`` so ``skinlessons grade <out>`` can read them.
+
+Home folders belong to trainees, so nothing in them is trusted: every folder and file is opened
+relative to its parent with ``O_NOFOLLOW``, and a symbolic link anywhere on the way (the home,
+``.skinlessons``, ``submissions`` or the file itself) is skipped with a reason, never followed.
+Files that are not regular files, or larger than :data:`MAX_SUBMISSION_BYTES`, are skipped too.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from ..names import DEFAULT_HOME_DIRNAME
+from .storage import SUBMISSIONS_DIRNAME, ensure_dir
+from .submission import SUBMISSION_SUFFIX
+
+SUBMISSION_PREFIX: Final = "submission-"
+MAX_SUBMISSION_BYTES: Final = 5 * 1024 * 1024
+"""Larger files are skipped unread (a real submission is a few tens of kB)."""
+_DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+_FILE_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """One submission file copied: from which home, to where."""
+
+    home: Path
+    source: Path
+    copy: Path
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A home or a file that was not copied, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class CollectReport:
+    """What :func:`collect_submissions` copied, which homes had nothing, and what it skipped."""
+
+    collected: list[Collected] = field(default_factory=list)
+    without_submission: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report as sentences: copies first, then homes without a submission, then skips."""
+        lines = [f"{item.source} -> {item.copy}" for item in self.collected]
+        lines += [f"No submission in {home}" for home in self.without_submission]
+        lines += [f"Skipped {item.path}: {item.reason}" for item in self.skipped]
+        homes = len({item.home for item in self.collected})
+        lines.append(f"Collected {len(self.collected)} submission file(s) from {homes} home(s).")
+        return lines
+
+
+def _open_dir(name: str | Path, parent_fd: int | None) -> int:
+    """Open a folder without following a symbolic link (relative to ``parent_fd`` if given)."""
+    return os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+
+
+def _why_not_opened(exc: OSError) -> str:
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        return "it is a symbolic link or not a folder, so it is not followed"
+    return exc.strerror or str(exc)
+
+
+def _copy_file(name: str, folder_fd: int, destination: Path) -> str | None:
+    """Copy one regular file of ``folder_fd`` to ``destination``; return why not, or None."""
+    try:
+        source_fd = os.open(name, _FILE_FLAGS, dir_fd=folder_fd)
+    except OSError as exc:
+        return _why_not_opened(exc)
+    with os.fdopen(source_fd, "rb") as source:
+        info = os.fstat(source.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return "not a regular file"
+        if info.st_size > MAX_SUBMISSION_BYTES:
+            return f"{info.st_size} bytes is larger than a submission can be"
+        data = source.read(MAX_SUBMISSION_BYTES + 1)
+    ensure_dir(destination.parent)
+    temporary = destination.with_name(f".{destination.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, destination)
+    return None
+
+
+def _is_submission_name(name: str) -> bool:
+    return name.startswith(SUBMISSION_PREFIX) and name.endswith(SUBMISSION_SUFFIX)
+
+
+def _collect_home(home: Path, out: Path, report: CollectReport) -> None:
+    """Copy the submission files of one home into ``out/<home name>/``."""
+    target = out / home.name
+    folder = home / DEFAULT_HOME_DIRNAME / SUBMISSIONS_DIRNAME
+    steps = [home, folder.parent, folder]
+    opened: list[int] = []
+    try:
+        try:
+            for step in steps:
+                opened.append(
+                    _open_dir(step.name if opened else step, opened[-1] if opened else None)
+                )
+        except FileNotFoundError:
+            if opened:
+                report.without_submission.append(home)
+            else:
+                report.skipped.append(Skipped(home, "there is no such folder"))
+            return
+        except OSError as exc:
+            report.skipped.append(Skipped(steps[len(opened)], _why_not_opened(exc)))
+            return
+        names = sorted(name for name in os.listdir(opened[-1]) if _is_submission_name(name))
+        for name in names:
+            problem = _copy_file(name, opened[-1], target / name)
+            if problem is None:
+                report.collected.append(Collected(home, folder / name, target / name))
+            else:
+                report.skipped.append(Skipped(folder / name, problem))
+        if not names:
+            report.without_submission.append(home)
+    finally:
+        for descriptor in reversed(opened):
+            os.close(descriptor)
+
+
+def collect_submissions(homes: Iterable[Path | str], out: Path | str) -> CollectReport:
+    """Copy every ``submission-*.json`` from each home's ``.skinlessons/submissions/``.
+
+    Args:
+        homes: trainees' home folders (e.g. every folder matching ``/home/*``).
+        out: where the copies go, one sub-folder per home folder name; created if missing.
+
+    Returns:
+        The report: files copied, homes without a submission, homes and files skipped.
+    """
+    out_dir = Path(out)
+    report = CollectReport()
+    seen: set[str] = set()
+    for raw in homes:
+        home = Path(os.path.abspath(raw))
+        if not home.name:
+            report.skipped.append(Skipped(home, "not a home folder"))
+            continue
+        if home.name in seen:
+            report.skipped.append(
+                Skipped(home, f"another home folder is also called '{home.name}'")
+            )
+            continue
+        seen.add(home.name)
+        _collect_home(home, out_dir, report)
+    return report
