@@ -58,6 +58,26 @@ def test_package_data_has_no_problems() -> None:
     assert [problem.format() for problem in collect_fact_problems()] == []
 
 
+def test_fast_and_strict_readers_build_the_same_facts() -> None:
+    """The quick reader of the package data (PyYAML C loader) agrees with the strict reader."""
+    pytest.importorskip("yaml")
+    from skinlessons.facts.loader import _load, _load_fast
+
+    fast = _load_fast(default_data_dir())
+    strict, problems = _load(default_data_dir())
+    assert problems == []
+    assert fast is not None
+    assert fast == strict
+
+
+def test_fast_reader_gives_way_to_the_strict_one_on_broken_data(tmp_path: Path) -> None:
+    """On any problem the quick reader returns None, so the strict one reports it."""
+    from skinlessons.facts.loader import _load_fast
+
+    for case in ("unknown_reference", "duplicate_id", "missing_field", "bad_yaml"):
+        assert _load_fast(broken_copy(tmp_path / case, case)) is None, case
+
+
 def test_load_facts_is_cached_for_the_package_data() -> None:
     """Loading the default data twice returns the same object."""
     assert load_facts() is load_facts()

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
-from ..yamlsource import rule
+from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 """A record id: lowercase letters and digits joined by hyphens (``ice-pick``)."""
@@ -33,6 +32,16 @@ Family = Literal["chemical", "device-based", "manual", "surgical", "energy", "in
 Performer = Literal["practitioner", "physician"]
 Outcome = Literal["suitable", "caution", "defer", "refer"]
 Level = Literal["low", "moderate", "high"]
+
+
+def rule(message: str, hint: str) -> PydanticCustomError:
+    """A validation error stating the rule broken and how to fix it (see ``yamlsource.rule``).
+
+    Imported on first use, so that loading the package data does not import the YAML reader.
+    """
+    from ..yamlsource import rule as located_rule
+
+    return located_rule(message, hint)
 
 
 class Model(BaseModel):

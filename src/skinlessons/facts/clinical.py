@@ -6,7 +6,6 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..yamlsource import rule
 from .base import (
     Family,
     LessonId,
@@ -20,6 +19,7 @@ from .base import (
     RefId,
     Slug,
     Text,
+    rule,
 )
 
 # --- scars.yaml ------------------------------------------------------------------------------

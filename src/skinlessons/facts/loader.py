@@ -3,28 +3,31 @@
 Nothing here raises for bad content: every problem (bad YAML, a missing field, a range with
 low > high, a duplicate id, an id that points nowhere) becomes a located
 :class:`~skinlessons.errors.DataFileError`. :func:`load_facts` raises them all at once.
+
+The package's own data is loaded once per process. When PyYAML's C loader is installed it
+parses that data quickly; if anything there is not perfect, the strict line-tracking reader
+runs instead and reports. Author copies (``data_dir``) and ``check`` always use the strict one.
 """
 
 from __future__ import annotations
 
-import difflib
 import shutil
 import tempfile
-from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, ContentErrors, DataFileError
-from ..yamlsource import YamlDocument, load_model
+from . import crosscheck
 from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
 from .models import AgentsFile, DepthCategoriesFile, ProceduresFile, ReferencesFile, SkinFile
 from .store import Facts
+
+if TYPE_CHECKING:
+    from ..yamlsource import YamlDocument
 
 FILES: dict[str, type[Model]] = {
     "references.yaml": ReferencesFile,
@@ -39,33 +42,6 @@ FILES: dict[str, type[Model]] = {
     "rules.yaml": RulesFile,
 }
 """Every data file and the model of its content."""
-
-# Which ids each kind of record defines: kind -> (file, top-level lists holding the records).
-_ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "reference": ("references.yaml", ("references",)),
-    "layer": ("skin.yaml", ("layers",)),
-    "depth category": ("depth_categories.yaml", ("depth_categories",)),
-    "agent": ("agents.yaml", ("agents",)),
-    "procedure": ("procedures.yaml", ("procedures",)),
-    "feature": ("scars.yaml", ("features",)),
-    "scar or mark": ("scars.yaml", ("scars", "non_scars")),
-    "contraindication": ("contraindications.yaml", ("contraindications",)),
-}
-# Keys whose text values (or lists of text) are ids of another record.
-_ID_KEYS: dict[str, str] = {
-    "references": "reference",
-    "layers": "layer",
-    "depth_categories": "depth category",
-    "agents": "agent",
-    "procedures": "procedure",
-    "helped_by": "procedure",
-    "partly_helped_by": "procedure",
-    "not_helped_by": "procedure",
-    "features": "feature",
-    "scars": "scar or mark",
-    "contraindications": "contraindication",
-}
-_KEY_FIELDS = ("id", "number", "grade")
 
 
 def default_data_dir() -> Path:
@@ -104,7 +80,31 @@ def load_facts(data_dir: Path | None = None) -> Facts:
 
 @lru_cache(maxsize=1)
 def _load_default() -> Facts:
-    return _load_or_raise(default_data_dir())
+    data_dir = default_data_dir()
+    facts = _load_fast(data_dir)
+    return facts if facts is not None else _load_or_raise(data_dir)
+
+
+def _load_fast(data_dir: Path) -> Facts | None:
+    """Facts parsed with PyYAML's C loader, or None if it is missing or anything is off."""
+    try:
+        import yaml
+        from yaml import CSafeLoader
+    except ImportError:
+        return None
+    raw: dict[str, Any] = {}
+    models: dict[str, Any] = {}
+    try:
+        for name, model in FILES.items():
+            raw[name] = yaml.load((data_dir / name).read_bytes(), Loader=CSafeLoader)
+            models[name] = model.model_validate(raw[name])
+    except (OSError, ValueError, yaml.YAMLError):  # pydantic's ValidationError is a ValueError
+        return None
+    findings = crosscheck.unknown_ids(raw)
+    for name, data in raw.items():
+        findings += crosscheck.duplicate_ids(name, data)
+    facts = _build(models)
+    return None if findings or crosscheck.unused_contraindications(facts) else facts
 
 
 def _load_or_raise(data_dir: Path) -> Facts:
@@ -115,6 +115,8 @@ def _load_or_raise(data_dir: Path) -> Facts:
 
 
 def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
+    from ..yamlsource import load_model
+
     problems: list[ContentError] = []
     docs: dict[str, YamlDocument] = {}
     models: dict[str, Any] = {}
@@ -131,118 +133,38 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
         problems.extend(file_problems)
         if doc is not None:
             docs[name] = doc
-            problems.extend(_duplicate_ids(doc))
+            problems += _located(crosscheck.duplicate_ids(name, doc.data), docs)
         if parsed is not None:
             models[name] = parsed
-    problems.extend(_unknown_ids(docs))
+    data_by_file = {name: doc.data for name, doc in docs.items()}
+    problems += _located(crosscheck.unknown_ids(data_by_file), docs)
     if problems or len(models) != len(FILES):
         return None, sorted(problems, key=ContentError.sort_key)
     facts = _build(models)
-    problems.extend(_unused_contraindications(facts, docs["contraindications.yaml"]))
+    problems += _located(crosscheck.unused_contraindications(facts), docs)
     return (None if problems else facts), problems
 
 
-def _records(doc: YamlDocument) -> Iterator[tuple[str, int, CommentedMap]]:
-    """(list key, index, record) for every record in the file's top-level lists."""
-    if not isinstance(doc.data, CommentedMap):
-        return
-    for key, value in doc.data.items():
-        if isinstance(value, CommentedSeq):
-            for index, item in enumerate(value):
-                if isinstance(item, CommentedMap):
-                    yield str(key), index, item
-
-
-def _duplicate_ids(doc: YamlDocument) -> list[ContentError]:
+def _located(
+    findings: list[crosscheck.Finding], docs: dict[str, YamlDocument]
+) -> list[ContentError]:
+    """Cross-check findings as errors with the file, line and field."""
     problems: list[ContentError] = []
-    seen: dict[tuple[str, str, str], int] = {}
-    for key, index, record in _records(doc):
-        for field in _KEY_FIELDS:
-            if field not in record:
-                continue
-            value = str(record[field])
-            first = seen.setdefault((key, field, value), doc.line_of((key, index, field)))
-            line = doc.line_of((key, index, field))
-            if first != line:
-                problems.append(
-                    DataFileError(
-                        f"duplicate {field} {value!r} (first used on line {first})",
-                        path=doc.path,
-                        line=line,
-                        field=f"{key}.{index}.{field}",
-                        hint=f"give each record in '{key}' its own {field}.",
-                    )
-                )
-    return problems
-
-
-def _known_ids(docs: dict[str, YamlDocument]) -> dict[str, set[str]]:
-    known: dict[str, set[str]] = {}
-    for kind, (name, keys) in _ID_SOURCES.items():
-        if name in docs:
-            known[kind] = {
-                str(record["id"])
-                for key, _, record in _records(docs[name])
-                if key in keys and "id" in record
-            }
-    return known
-
-
-def _id_values(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[str, Any, tuple[Any, ...]]]:
-    """(key, text value, location) for every text value under an id-bearing key."""
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
-            here = (*loc, key)
-            if key in _ID_KEYS and isinstance(value, str):
-                yield str(key), value, here
-            elif key in _ID_KEYS and isinstance(value, CommentedSeq):
-                for index, item in enumerate(value):
-                    if isinstance(item, str):
-                        yield str(key), item, (*here, index)
-            yield from _id_values(value, here)
-    elif isinstance(node, CommentedSeq):
-        for index, item in enumerate(node):
-            yield from _id_values(item, (*loc, index))
-
-
-def _unknown_ids(docs: dict[str, YamlDocument]) -> list[ContentError]:
-    known = _known_ids(docs)
-    problems: list[ContentError] = []
-    for doc in docs.values():
-        for key, value, loc in _id_values(doc.data, ()):
-            kind = _ID_KEYS[key]
-            if kind not in known or value in known[kind]:
-                continue
-            close = difflib.get_close_matches(value, sorted(known[kind]), n=1)
-            source = _ID_SOURCES[kind][0]
-            hint = f"use an id defined in {source}" + (
-                f" (did you mean {close[0]!r}?)." if close else "."
+    for finding in findings:
+        doc = docs[finding.file]
+        message = finding.message
+        if finding.first_loc is not None:
+            message += f" (first used on line {doc.line_of(finding.first_loc)})"
+        problems.append(
+            DataFileError(
+                message,
+                path=doc.path,
+                line=doc.line_of(finding.loc),
+                field=".".join(str(part) for part in finding.loc),
+                hint=finding.hint,
             )
-            problems.append(
-                DataFileError(
-                    f"unknown {kind} id {value!r}",
-                    path=doc.path,
-                    line=doc.line_of(loc),
-                    field=".".join(str(part) for part in loc),
-                    hint=hint,
-                )
-            )
-    return problems
-
-
-def _unused_contraindications(facts: Facts, doc: YamlDocument) -> list[ContentError]:
-    used = {cid for rule in facts.rules for cid in rule.when.contraindications}
-    return [
-        DataFileError(
-            f"contraindication {cid!r} is not used by any suitability rule",
-            path=doc.path,
-            line=doc.line_of(("contraindications", index, "id")),
-            field=f"contraindications.{index}.id",
-            hint="add a rule for it in rules.yaml, or remove it.",
         )
-        for index, cid in enumerate(facts.contraindications)
-        if cid not in used
-    ]
+    return problems
 
 
 def _build(models: dict[str, Any]) -> Facts:

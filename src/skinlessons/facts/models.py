@@ -10,8 +10,18 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..yamlsource import rule
-from .base import Family, Model, Performer, Range, Record, ReferenceKind, RefId, Slug, Text
+from .base import (
+    Family,
+    Model,
+    Performer,
+    Range,
+    Record,
+    ReferenceKind,
+    RefId,
+    Slug,
+    Text,
+    rule,
+)
 
 # --- references.yaml -------------------------------------------------------------------------
 
