@@ -262,3 +262,83 @@ def collect(homes: tuple[Path, ...], out: Path) -> None:
     report = collect_submissions(homes, out)
     for line in report.lines():
         click.echo(line)
+
+
+@main.command()
+@course_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Folder to write the archive into. Default: <course>/dist.",
+)
+@click.option(
+    "--wheel",
+    "wheel",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Bundle this skinlessons wheel instead of building one from the package's source.",
+)
+def release(course: Path | None, out: Path | None, wheel: Path | None) -> None:
+    """Write the trainee release: skinlessons-trainee-<version>.zip, with no summative key.
+
+    The archive holds the trainee edition of every lesson, the quizzes (summative ones
+    key-free), the package as a wheel, requirements.txt and runtime.txt (pip, JupyterHub,
+    Binder) and a README for trainees. The same course always gives the same bytes.
+    Prints the archive's path and contents to stdout.
+    """
+    from .release import build_release
+
+    click.echo("Building the trainee release (the wheel takes a few seconds)...", err=True)
+    report = build_release(course, out=out, wheel=wheel)
+    click.echo(report.summary())
+
+
+@main.command()
+@course_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gift", "moodle-xml", "qti"]),
+    required=True,
+    help="gift or moodle-xml for Moodle's question bank; qti for a Canvas QTI 1.2 zip.",
+)
+@click.option(
+    "--quiz",
+    "quiz_ids",
+    multiple=True,
+    metavar="ID",
+    help="Export this quiz (repeat for several). Give --quiz or --all.",
+)
+@click.option("--all", "export_all", is_flag=True, help="Export every quiz of the course.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    metavar="FILE",
+    help="The file to write (.gift.txt, .xml, or .zip for qti).",
+)
+def export(
+    course: Path | None, fmt: str, quiz_ids: tuple[str, ...], export_all: bool, out: Path
+) -> None:
+    """Export quizzes to an LMS question format, with their answer keys.
+
+    Writes FILE: GIFT or Moodle XML (one category per lesson) or a Canvas QTI 1.2 zip (one
+    quiz per lesson). Questions a format cannot express (ordering in GIFT and QTI) are skipped
+    with a warning on stderr. The file holds the answer keys: never give it to trainees.
+    """
+    from .export import export_quizzes
+
+    if bool(quiz_ids) == export_all:
+        raise click.UsageError("give --quiz ID (one or more) or --all: exactly one of the two.")
+    report = export_quizzes(course, fmt, quiz_ids=None if export_all else quiz_ids, out=out)
+    for line in report.warnings():
+        click.echo(line, err=True)
+    for note in report.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(report.summary())
+    click.echo(report.reminder(), err=True)

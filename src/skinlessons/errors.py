@@ -120,3 +120,7 @@ class HandoutBuildError(SkinlessonsError):
 
 class ExportError(SkinlessonsError):
     """A quiz could not be exported to an LMS format."""
+
+
+class ReleaseError(SkinlessonsError):
+    """The trainee release could not be built, or would have carried an answer key."""

@@ -1,0 +1,163 @@
+"""GIFT, Moodle's plain-text question format (docs.moodle.org/en/GIFT_format).
+
+One ``$CATEGORY:`` line per lesson, then one block per question::
+
+    // [id:glycolic-free-acid-at-pka]
+    // [tag:L03.2]
+    ::glycolic-free-acid-at-pka::[markdown]What fraction ... {#0.5:0.02
+    ####The explanation.
+    }
+
+Every text (titles, stems, answers, feedback) is escaped as Moodle's own exporter does: a
+backslash before ``\\ ~ = # { } :`` and ``\\n`` for a line break, so a block never contains a
+blank line. Stems and the explanation are Markdown (``[markdown]``); answers are taken as
+written. GIFT has no ordering question: those are skipped and listed in the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from ..errors import ExportError
+from ..quiz.models import (
+    AnyQuestion,
+    Matching,
+    MultipleAnswers,
+    Numeric,
+    Ordering,
+    Quiz,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from ._common import Rendered, Skipped, absolute_tolerance, category, plain
+from ._fractions import correct_option_weights, number, percent, wrong_option_weight
+
+HEADER: Final = (
+    "// skinlessons question export (GIFT). It contains the answer keys: "
+    "never give this file to trainees."
+)
+_RESERVED: Final = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}"}
+_ARROW: Final = "->"
+
+
+def escape(text: str) -> str:
+    """``text`` with GIFT's reserved characters escaped and line breaks written as ``\\n``."""
+    out = []
+    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if char == "\n":
+            out.append("\\n")
+        elif char == ":":
+            out.append("\\:")
+        else:
+            out.append(_RESERVED.get(char, char))
+    return "".join(out)
+
+
+def _answer(text: str, *, weight: str | None = None) -> str:
+    """An answer's text, escaped; a weight is written first when the text starts with ``%``."""
+    if weight is None and text.startswith("%"):
+        weight = "100"
+    prefix = f"%{weight}%" if weight is not None else ""
+    return prefix + escape(text)
+
+
+def _feedback(text: str | None) -> str:
+    return f"#{escape(text)}" if text else ""
+
+
+def _no_arrow(question: AnyQuestion, texts: Iterable[str]) -> None:
+    for text in texts:
+        if _ARROW in text:
+            raise ExportError(
+                f"question '{question.id}': the text {text!r} contains '->', which GIFT reads "
+                "as a matching pair and cannot escape. Fix: write '→' instead, or export "
+                "with --format moodle-xml."
+            )
+
+
+def _answers(question: AnyQuestion, notes: list[str]) -> list[str]:
+    """The lines inside the braces, before the general feedback."""
+    if isinstance(question, SingleChoice):
+        return [
+            ("=" + escape(option.text) if option.id == question.key else "~" + _answer(option.text))
+            + _feedback(option.feedback)
+            for option in question.options
+        ]
+    if isinstance(question, MultipleAnswers):
+        key = list(question.key or ())
+        right = iter(correct_option_weights(len(key), question_id=question.id))
+        wrong = percent(wrong_option_weight(len(key)))
+        return [
+            "~"
+            + _answer(option.text, weight=percent(next(right)) if option.id in key else wrong)
+            + _feedback(option.feedback)
+            for option in question.options
+        ]
+    if isinstance(question, TrueFalse):
+        return ["T" if question.key else "F"]
+    if isinstance(question, Numeric) and question.key is not None:
+        tolerance, note = absolute_tolerance(question.id, question.key)
+        if note:
+            notes.append(note)
+        return [f"#{number(question.key.value)}:{number(tolerance)}"]
+    if isinstance(question, Matching):
+        texts = {match.id: plain(match.text) for match in question.matches}
+        _no_arrow(question, [prompt.text for prompt in question.prompts] + list(texts.values()))
+        pairs = [
+            f"={escape(prompt.text)} -> {escape(texts[(question.key or {})[prompt.id]])}"
+            for prompt in question.prompts
+        ]
+        used = set((question.key or {}).values())
+        return pairs + [f"= -> {escape(texts[m.id])}" for m in question.matches if m.id not in used]
+    if isinstance(question, ShortText):
+        variants = [variant for variant in question.key or () if variant.strip()]
+        _no_arrow(question, variants)
+        return ["=" + _answer(variant) for variant in variants]
+    raise ExportError(f"question '{question.id}': GIFT cannot express a {question.type} question.")
+
+
+def _block(quiz: Quiz, question: AnyQuestion, notes: list[str]) -> str:
+    lines = [f"// [id:{question.id}]"]
+    lines += [f"// [tag:{objective}]" for objective in question.objectives]
+    if question.must_pass:
+        lines.append("// [tag:must-pass]")
+    points = number(question.points)
+    lines.append(f"// {quiz.id}: {question.type}, {points} point{'s' if points != '1' else ''}")
+    before = len(notes)
+    body = _answers(question, notes)
+    lines += [f"// {note}" for note in notes[before:]]
+    head = f"::{escape(question.id)}::[markdown]{escape(question.stem)} {{"
+    if question.explanation:
+        body.append(f"####{escape(question.explanation)}")
+    if isinstance(question, TrueFalse | Numeric):
+        # GIFT tells these types by the first character in the braces: keep it right after '{'.
+        if len(body) == 1:
+            return "\n".join([*lines, head + body[0] + "}"])
+        return "\n".join([*lines, head + body[0], *body[1:], "}"])
+    return "\n".join([*lines, head, *body, "}"])
+
+
+def to_gift(quizzes: Iterable[Quiz]) -> Rendered:
+    """All the questions of ``quizzes`` as one GIFT file (UTF-8), one category per lesson.
+
+    Ordering questions are skipped and listed in ``Rendered.skipped``; relative tolerances
+    converted to absolute ones are listed in ``Rendered.notes`` and in a comment beside the
+    question.
+
+    Raises:
+        ExportError: a text GIFT cannot carry (``->`` in a matching or short-answer text).
+    """
+    result = Rendered(b"")
+    parts = [HEADER]
+    for quiz in quizzes:
+        parts.append(f"$CATEGORY: {category(quiz)}")
+        for question in quiz.questions:
+            if isinstance(question, Ordering):
+                result.skipped.append(Skipped(quiz.id, question.id, question.type))
+                continue
+            parts.append(_block(quiz, question, result.notes))
+            result.exported.append(f"{quiz.id}/{question.id}")
+    result.content = ("\n\n".join(parts) + "\n").encode("utf-8")
+    return result
