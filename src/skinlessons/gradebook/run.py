@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..course import find_course_root, quiz_dir
 from ..errors import GradingError
 from ..facts import load_facts
-from ..quiz.loader import load_course_quizzes
+from ..names import OBJECTIVES_FILE
+from ..quiz.loader import load_objectives
 from ..quiz.recording import utc_timestamp
+from ..quiz.submission import load_submittable_quizzes
 from . import lms_csv
 from .cohort import build_cohort, current_submissions, summative_quiz_id
 from .feedback_pages import PageContext, write_pages
@@ -123,12 +126,16 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
     """
     started = utc_timestamp()
     facts = load_facts()
-    course = load_course_quizzes(options.course, references=facts.references)
-    overrides = load_overrides(options.overrides, course.quizzes)
+    root = find_course_root(options.course)
+    # Each quiz file fully validated, as for submit; course-wide coverage rules are the
+    # author's job (skinlessons check) and must not stop grading.
+    quizzes = {quiz.id: quiz for quiz in load_submittable_quizzes(root)}
+    objectives = load_objectives(quiz_dir(root) / OBJECTIVES_FILE)
+    overrides = load_overrides(options.overrides, quizzes)
     roster = load_roster(options.roster) if options.roster is not None else None
     out = prepare_out(options.submissions, options.out)
     graded_on = options.graded_on or datetime.now(UTC).date().isoformat()
-    grader = Grader(course.quizzes, overrides)
+    grader = Grader(quizzes, overrides)
     book = open_gradebook(out)
     try:
         files, sources, grades = _read_folder(options, book, grader, progress)
@@ -142,7 +149,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
         grades.update(regraded)
         current = current_submissions(stored)
         files = sorted([*files, *_classify(sources, stored, current)], key=lambda f: f.source)
-        final_id = summative_quiz_id(course.quizzes)
+        final_id = summative_quiz_id(quizzes)
         outcomes = build_cohort(current, grades, roster, final_id)
         check = check_roster(roster, current)
         applied = [f"{o.action} {o.question_id}: {o.detail}" for o in overrides.applied]
@@ -157,7 +164,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
             "file log": write_file_log(out, files),
         }
         citations = {rid: ref.cite() for rid, ref in facts.references.items()}
-        context = PageContext(grader.quizzes, course.objectives, citations, final_id, graded_on)
+        context = PageContext(grader.quizzes, objectives, citations, final_id, graded_on)
         write_pages(out, outcomes, context)
         run.outputs["feedback pages"] = out / "feedback"
         run.outputs["item analysis"] = write_report(

@@ -1,0 +1,96 @@
+"""Helpers for the gradebook tests: the tiny grading course and submission files made with
+the project's own submission builder."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from skinlessons.gradebook import GradeOptions, GradeRun, grade_folder
+from skinlessons.quiz.projection import quiz_version
+from skinlessons.quiz.recording import AnswerEvent
+from skinlessons.quiz.submission import build_submission, load_submittable_quizzes
+
+COURSE = Path(__file__).parent / "files" / "course_gradebook"
+"""Final '29_grading_final' (4 true/false, the first must-pass, pass mark 75 %) and a
+formative '20_grading_lesson' (single choice + short text)."""
+FINAL = "29_grading_final"
+LESSON = "20_grading_lesson"
+FINAL_IDS = (
+    "gradebook-herpes-defer",
+    "gradebook-ph-strength",
+    "gradebook-salicylic-aha",
+    "gradebook-isotretinoin",
+)
+FINAL_KEY = (True, True, False, True)
+GRADED_ON = "2026-12-01"
+
+
+def final_answers(marks: str) -> dict[str, bool]:
+    """Answers to the final from a mark string: '1' right, '0' wrong, '-' unanswered."""
+    return {
+        question_id: key if mark == "1" else not key
+        for question_id, key, mark in zip(FINAL_IDS, FINAL_KEY, marks, strict=True)
+        if mark != "-"
+    }
+
+
+def make_submission(
+    trainee_id: str,
+    final: Mapping[str, Any],
+    lesson: Mapping[str, Any] | None = None,
+    *,
+    first_seq: int = 1,
+    course: Path = COURSE,
+) -> dict[str, Any]:
+    """A submission document built by ``build_submission`` from an answer log."""
+    quizzes = load_submittable_quizzes(course)
+    by_id = {quiz.id: quiz for quiz in quizzes}
+    events = []
+    seq = first_seq
+    for quiz_id, answers in ((LESSON, lesson or {}), (FINAL, final)):
+        version = quiz_version(by_id[quiz_id])
+        for question_id, response in answers.items():
+            is_check = quiz_id == LESSON
+            events.append(AnswerEvent(seq, quiz_id, version, question_id, response, is_check))
+            seq += 1
+    return build_submission(events, quizzes, trainee_id, created_at="2026-11-30T10:00:00Z")
+
+
+def write_json(folder: Path, name: str, document: object) -> Path:
+    """Write a document as a submission file would be written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def run_grade(submissions: Path, out: Path, **options: Any) -> GradeRun:
+    """Grade with the test course (unless ``course`` is given) and a fixed date."""
+    options.setdefault("course", COURSE)
+    return grade_folder(
+        GradeOptions(submissions=submissions, out=out, graded_on=GRADED_ON, **options)
+    )
+
+
+def rows(out: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    """Rows of a query on the gradebook in ``out``."""
+    connection = sqlite3.connect(out / "gradebook.sqlite")
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def final_scores(out: Path) -> dict[str, tuple[float, float, int]]:
+    """Trainee id → (score, max, passed) of the final in each trainee's current submission."""
+    found = rows(
+        out,
+        "SELECT c.trainee_id, q.score, q.max_points, q.passed FROM current_submissions c "
+        "JOIN quiz_scores q USING (submission_hash) WHERE q.quiz_id = ?",
+        FINAL,
+    )
+    return {trainee: (score, maximum, passed) for trainee, score, maximum, passed in found}
