@@ -61,9 +61,8 @@ def _inline(text: str) -> str:
 def range_text(value: Range) -> str:
     """A range for a table cell: ``10–20``, ``600+`` or ``3.83``, plus "(approximate)" when the
     data marks it uncertain (unverified, disputed or converted from an anatomical level)."""
-    plus = "+" if value.open_ended else ""
-    text = f"{value.low:g}" if value.low == value.high else f"{value.low:g}–{value.high:g}"
-    return f"{text}{plus} (approximate)" if value.uncertain else f"{text}{plus}"
+    text = value.text().replace("-", "–", 1)  # an en dash between the two ends
+    return f"{text} (approximate)" if value.uncertain else text
 
 
 def _cell(value: object) -> str:
