@@ -47,7 +47,7 @@ def rule(message: str, hint: str) -> PydanticCustomError:
 class Model(BaseModel):
     """Base of every data model: unknown fields are errors, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Range(Model):
