@@ -170,6 +170,7 @@ def test_cache_skips_unchanged_and_reruns_changed(tmp_path: Path) -> None:
         "03_final.ipynb": "cached",
     }
     assert any(line.startswith("cached") and "02_tools" in line for line in second.lines)
+    assert "unchanged instructor/01_basics.html" in second.lines  # not exported again
     path = course / "notebooks" / "02_tools.ipynb"
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.append(new_code_cell('print("CHANGED-EPSILON")'))
@@ -178,6 +179,7 @@ def test_cache_skips_unchanged_and_reruns_changed(tmp_path: Path) -> None:
     assert third.report.status_of("02_tools.ipynb") == "executed"
     assert third.report.status_of("01_basics.ipynb") == "cached"
     assert "CHANGED-EPSILON" in third.page("instructor", "02_tools")
+    assert "unchanged instructor/01_basics.html" in third.lines
 
 
 def test_failing_notebook_is_reported_and_the_others_build(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from ..course import find_course_root, notebook_dir
 from ..errors import HandoutBuildError
 from ..names import COURSE_ENV, HOME_ENV, MODE_ENV
 from ..quiz.html import EDITIONS, Edition
-from .cache import ExecutionCache
+from .cache import ExecutionCache, PageStamps, package_fingerprint
 from .execute import ExecutionResult, ExecutionSettings, execute_notebooks
 from .export import export_page, lab_css, make_exporter
 from .site import (
@@ -38,7 +38,12 @@ from .site import (
     write_assets,
     write_index,
 )
-from .staging import CourseSources, load_course_sources, stage_key_free_course
+from .staging import (
+    CourseSources,
+    full_quizzes_fingerprint,
+    load_course_sources,
+    stage_key_free_course,
+)
 
 MAX_PAGE_BYTES: Final = 1_500_000
 """A handout page larger than this fails the build (1.5 MB)."""
@@ -155,9 +160,7 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
     report.problems.extend(
         result.failure.describe(result.name) for result in report.executions if result.failure
     )
-    executed = {
-        result.path.stem: result.notebook for result in report.executions if result.notebook
-    }
+    executed = {result.path.stem: result for result in report.executions if result.notebook}
     for edition in options.editions:
         _write_edition(edition, sources, executed, options, report, progress)
     return report
@@ -166,7 +169,7 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
 def _write_edition(
     edition: Edition,
     sources: CourseSources,
-    executed: dict[str, Any],
+    executed: dict[str, ExecutionResult],
     options: BuildOptions,
     report: BuildReport,
     progress: Progress,
@@ -182,12 +185,15 @@ def _write_edition(
         if path.stem in executed
         and (edition == "instructor" or not sources.is_summative(path.stem))
     ]
-    titles = {stem: lesson_title(stem, executed[stem], sources.lesson(stem)) for stem in stems}
+    notebooks = {stem: notebook for stem in stems if (notebook := executed[stem].notebook)}
+    titles = {stem: lesson_title(stem, notebooks[stem], sources.lesson(stem)) for stem in stems}
+    stamps = PageStamps(folder)
+    inputs = (package_fingerprint(), full_quizzes_fingerprint(sources.root), edition)
     links = [PageLink(f"{stem}.html", titles[stem]) for stem in stems]
     written: list[Path] = []
     listed: list[dict[str, Any]] = []
     for position, stem in enumerate(stems):
-        notebook = executed[stem]
+        notebook = notebooks[stem]
         source_path = notebook_dir(sources.root) / f"{stem}.ipynb"
         reviewed, reviewed_source = last_reviewed(source_path, notebook, today)
         page = {
@@ -211,6 +217,20 @@ def _write_edition(
                 cell.get("id"): number for number, cell in enumerate(notebook.cells, start=1)
             },
         }
+        path = folder / f"{stem}.html"
+        stamp = PageStamps.stamp(inputs, executed[stem].key, page)
+        lesson = sources.lesson(stem)
+        entry = {
+            "href": f"{stem}.html",
+            "title": titles[stem],
+            "duration_min": lesson.duration_min if lesson else None,
+            "objectives": list(lesson.objectives) if lesson else [],
+        }
+        if stamps.is_current(path, stamp):
+            written.append(path)
+            listed.append(entry)
+            progress(f"unchanged {edition}/{stem}.html")
+            continue
         try:
             html, resources = export_page(
                 exporter, notebook, context=context, page=page, notebook_folder=source_path.parent
@@ -228,20 +248,13 @@ def _write_edition(
             )
             progress(f"FAILED    {edition}/{stem}.html: {size / 1e6:.2f} MB is too large")
             continue
-        path = folder / f"{stem}.html"
         path.write_text(html, encoding="utf-8")
+        stamps.record(path, stamp)
         written.append(path)
         report.notes.extend(resources.get("handout", {}).get("notes", []))
         progress(f"wrote     {edition}/{stem}.html ({size / 1024:.0f} KB)")
-        lesson = sources.lesson(stem)
-        listed.append(
-            {
-                "href": f"{stem}.html",
-                "title": titles[stem],
-                "duration_min": lesson.duration_min if lesson else None,
-                "objectives": list(lesson.objectives) if lesson else [],
-            }
-        )
+        listed.append(entry)
+    stamps.save(written)
     report.pages[edition] = written
     report.indexes[edition] = write_index(folder, edition, listed, today)
 

@@ -9,11 +9,11 @@ Entries are files ``<stem>.<key>.ipynb``; storing a new entry removes the stem's
 from __future__ import annotations
 
 import hashlib
+import json
 import platform
-from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import nbformat
 from nbformat import NotebookNode
@@ -37,7 +37,6 @@ def notebook_fingerprint(notebook: NotebookNode) -> str:
     return digest.hexdigest()
 
 
-@cache
 def package_fingerprint() -> str:
     """SHA-256 of every file of the installed ``skinlessons`` package and key library versions."""
     root = Path(skinlessons.__file__).parent
@@ -93,3 +92,39 @@ class ExecutionCache:
             if old != path and old.name.count(".") == 2:
                 old.unlink(missing_ok=True)
         return path
+
+
+class PageStamps:
+    """Hashes of the inputs of each page already written, so unchanged pages are not exported.
+
+    Kept as ``.page-stamps.json`` in the edition folder; it holds hashes only, never content.
+    """
+
+    FILE_NAME: Final = ".page-stamps.json"
+
+    def __init__(self, edition_dir: Path) -> None:
+        self.path = edition_dir / self.FILE_NAME
+        try:
+            self.stamps: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.stamps = {}
+
+    @staticmethod
+    def stamp(*parts: Any) -> str:
+        """SHA-256 of the JSON of everything a page is made from."""
+        text = json.dumps(parts, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def is_current(self, page: Path, stamp: str) -> bool:
+        """True when ``page`` exists and was written from inputs with this stamp."""
+        return page.is_file() and self.stamps.get(page.name) == stamp
+
+    def record(self, page: Path, stamp: str) -> None:
+        """Remember the stamp of a page just written."""
+        self.stamps[page.name] = stamp
+
+    def save(self, pages: list[Path]) -> None:
+        """Write the stamps of the pages that exist now (others are forgotten)."""
+        names = {page.name for page in pages}
+        kept = {name: value for name, value in self.stamps.items() if name in names}
+        self.path.write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")

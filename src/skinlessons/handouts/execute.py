@@ -48,6 +48,7 @@ class ExecutionResult:
     seconds: float
     notebook: NotebookNode | None = None
     failure: NotebookFailure | None = None
+    key: str = ""
 
     @property
     def name(self) -> str:
@@ -87,7 +88,7 @@ async def _execute_one(
     key = cache_key(source, settings.quizzes_fingerprint)
     cached = settings.cache.get(path.stem, key)
     if cached is not None:
-        return ExecutionResult(path, "cached", 0.0, notebook=cached)
+        return ExecutionResult(path, "cached", 0.0, notebook=cached, key=key)
     async with slots:
         started = time.perf_counter()
         notebook = copy.deepcopy(source)
@@ -104,7 +105,7 @@ async def _execute_one(
             return ExecutionResult(path, "failed", seconds, failure=_failure(notebook, exc))
         seconds = time.perf_counter() - started
     settings.cache.put(path.stem, key, notebook)
-    return ExecutionResult(path, "executed", seconds, notebook=notebook)
+    return ExecutionResult(path, "executed", seconds, notebook=notebook, key=key)
 
 
 async def _execute_all(

@@ -7,7 +7,6 @@ and in the edition our preprocessors render quizzes for. Input and output prompt
 
 from __future__ import annotations
 
-import copy
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Any, Final
@@ -72,7 +71,7 @@ def export_page(
 
     Args:
         exporter: the edition's exporter (from :func:`make_exporter`), reused across pages.
-        notebook: the executed notebook; it is copied, never changed.
+        notebook: the executed notebook; nbconvert works on a copy, never changes it.
         context: what our preprocessors read (edition, notebook name, quizzes, cite, cell numbers).
         page: what the template reads besides the notebook (titles, navigation, dates).
         notebook_folder: the lesson's folder, for Markdown images given by a relative path.
@@ -88,5 +87,5 @@ def export_page(
             "tags": {"instructor": INSTRUCTOR_TAG, "solution": SOLUTION_TAG},
         },
     }
-    body, resources = exporter.from_notebook_node(copy.deepcopy(notebook), resources=resources)
+    body, resources = exporter.from_notebook_node(notebook, resources=resources)
     return body, resources

@@ -56,6 +56,15 @@ class CourseSources:
         return digest.hexdigest()
 
 
+def full_quizzes_fingerprint(root: Path) -> str:
+    """SHA-256 of the instructor's quiz files (quiz cells are rendered from them)."""
+    digest = hashlib.sha256()
+    for path in sorted(quiz_dir(root).glob(f"*{QUIZ_SUFFIX}")):
+        digest.update(f"{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def load_course_sources(root: Path) -> CourseSources:
     """Read the course's notebooks list, quizzes and objectives.
 

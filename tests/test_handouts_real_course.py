@@ -1,0 +1,36 @@
+"""The real course builds: every lesson executes, every page is written, no final key leaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skinlessons.quiz.loader import load_course_quizzes
+from tests.handouts_support import ensure_facts, run_build
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.skipif(not any((REPO / "notebooks").glob("*.ipynb")), reason="no lesson notebooks yet")
+def test_real_course_builds_both_editions(tmp_path: Path) -> None:
+    """`skinlessons build` on notebooks/ succeeds and trainee pages hold no summative key text."""
+    ensure_facts()
+    build = run_build(REPO, tmp_path)
+    assert build.report.ok, "\n".join(build.report.problems)
+    course = load_course_quizzes(REPO)
+    secrets = {
+        text
+        for quiz in course.quizzes.values()
+        if quiz.is_summative
+        for question in quiz.questions
+        for text in [
+            question.explanation or "",
+            *(question.key or [] if question.type == "short_text" else []),
+        ]
+        if len(text) > 12
+    }
+    trainee_text = "".join(p.read_text() for p in (build.out / "trainee").glob("*.html"))
+    assert [secret for secret in secrets if secret in trainee_text] == []
