@@ -28,7 +28,7 @@ BAD_FILES = [
     ("blank.json", b"  \n\t\n", "only blank space"),
     ("cut.json", json.dumps(GOOD)[:200], "not valid JSON (line 1"),
     ("picture.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
-    ("latin1.json", "{\"trainee_id\": \"Zo\xeb\"}".encode("latin-1"), "binary data"),
+    ("latin1.json", '{"trainee_id": "Zo\xeb"}'.encode("latin-1"), "binary data"),
     ("list.json", "[1, 2, 3]", "valid JSON, but a list, not a submission"),
     ("other.json", '{"name": "my homework"}', "not a skinlessons submission"),
     ("lesson.ipynb", '{"cells": [], "nbformat": 4, "metadata": {}}', NOTEBOOK_REASON),
@@ -100,8 +100,9 @@ def test_symlink_and_fifo_are_rejected_without_reading_them(tmp_path: Path) -> N
 def test_duplicate_answer_keeps_the_larger_seq_and_says_so(tmp_path: Path) -> None:
     """A question answered twice in one file: the answer with the larger seq is kept."""
     text = json.dumps(GOOD)
-    first = f'"{FINAL_IDS[1]}": {{"response": false, "seq": 90, "attempts": 1, "first_response": false}}'
-    older = f'"{FINAL_IDS[1]}": {{"response": true, "seq": 2, "attempts": 1, "first_response": true}}'
+    entry = '"{}": {{"response": {}, "seq": {}, "attempts": 1, "first_response": {}}}'
+    first = entry.format(FINAL_IDS[1], "false", 90, "false")
+    older = entry.format(FINAL_IDS[1], "true", 2, "true")
     answers_at = text.index('"answers": {', text.index(f'"{FINAL}"')) + len('"answers": {')
     text = text[:answers_at] + first + ", " + older + ", " + text[answers_at:]
     result = read_submission(_write(tmp_path, "twice.json", text), tmp_path)

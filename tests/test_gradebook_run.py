@@ -28,8 +28,14 @@ from .gradebook_support import (
 
 # The cohort of tests/test_item_analysis.py: rows A-E, columns = the four final questions.
 COHORT = {"ana": "1111", "ben": "1110", "cai": "1100", "dee": "1010", "eve": "0000"}
-DATA_TABLES = ("trainees", "submissions", "submission_quizzes", "responses", "item_scores",
-               "quiz_scores")  # fmt: skip
+DATA_TABLES = (
+    "trainees",
+    "submissions",
+    "submission_quizzes",
+    "responses",
+    "item_scores",
+    "quiz_scores",
+)
 
 
 @pytest.fixture
@@ -62,11 +68,19 @@ def test_hand_worked_cohort_scores_and_statistics(cohort: Path, tmp_path: Path) 
     out = tmp_path / "out"
     run = run_grade(cohort, out)
     assert final_scores(out) == {
-        "ana": (4, 4, 1), "ben": (3, 4, 1), "cai": (2, 4, 0), "dee": (2, 4, 0), "eve": (0, 4, 0)
-    }  # fmt: skip
+        "ana": (4, 4, 1),
+        "ben": (3, 4, 1),
+        "cai": (2, 4, 0),
+        "dee": (2, 4, 0),
+        "eve": (0, 4, 0),
+    }
     assert {o.trainee_id: o.status for o in run.outcomes} == {
-        "ana": "pass", "ben": "pass", "cai": "fail", "dee": "fail", "eve": "fail: must-pass"
-    }  # fmt: skip
+        "ana": "pass",
+        "ben": "pass",
+        "cai": "fail",
+        "dee": "fail",
+        "eve": "fail: must-pass",
+    }
     # Facility %, discrimination x 100 and alpha x 100 from the hand working.
     assert _report_rows(out) == {
         FINAL_IDS[0]: ("5", "80", "68.64", "too few answers to judge"),
@@ -140,8 +154,12 @@ def test_key_fix_changes_every_affected_score(cohort: Path, tmp_path: Path) -> N
     empty.mkdir()
     run_grade(empty, out, course=course)  # no file at all: the stored ones are regraded
     assert final_scores(out) == {
-        "ana": (3, 4, 1), "ben": (4, 4, 1), "cai": (3, 4, 1), "dee": (3, 4, 1), "eve": (1, 4, 0)
-    }  # fmt: skip
+        "ana": (3, 4, 1),
+        "ben": (4, 4, 1),
+        "cai": (3, 4, 1),
+        "dee": (3, 4, 1),
+        "eve": (1, 4, 0),
+    }
 
 
 def test_overrides_void_and_accept_are_applied_and_recorded(cohort: Path, tmp_path: Path) -> None:
@@ -156,8 +174,12 @@ def test_overrides_void_and_accept_are_applied_and_recorded(cohort: Path, tmp_pa
     run = run_grade(cohort, out, overrides=overrides)
     # Q4 voided (max 3); Q3 now right for every answer (true was wrong, false is the key).
     assert final_scores(out) == {
-        "ana": (3, 3, 1), "ben": (3, 3, 1), "cai": (3, 3, 1), "dee": (2, 3, 0), "eve": (1, 3, 0)
-    }  # fmt: skip
+        "ana": (3, 3, 1),
+        "ben": (3, 3, 1),
+        "cai": (3, 3, 1),
+        "dee": (2, 3, 0),
+        "eve": (1, 3, 0),
+    }
     recorded = rows(out, "SELECT question_id, action, detail FROM overrides_applied ORDER BY 2")
     assert recorded == [
         (FINAL_IDS[2], "accept", "also accept True"),
@@ -205,11 +227,24 @@ def test_roster_maps_ids_flags_unknown_and_lists_non_submitters(
     assert [e.trainee_id for e in run.roster_check.non_submitters] == ["zed"]
     with open(out / "grades_moodle.csv", encoding="utf-8", newline="") as handle:
         moodle = list(csv.DictReader(handle))
-    assert list(moodle[0]) == ["Username", "ID number", "Email address", "Full name",
-                               "Final assessment", "Percentage", "Status"]  # fmt: skip
-    assert [(r["Username"], r["ID number"], r["Final assessment"], r["Percentage"], r["Status"])
-            for r in moodle] == [("ana.m", "1001", "4", "100", "pass"), ("ben.k", "1002", "3", "75", "pass"),
-                                 ("cai.l", "1003", "2", "50", "fail"), ("dee.o", "1004", "2", "50", "fail")]  # fmt: skip
+    assert list(moodle[0]) == [
+        "Username",
+        "ID number",
+        "Email address",
+        "Full name",
+        "Final assessment",
+        "Percentage",
+        "Status",
+    ]
+    assert [
+        (r["Username"], r["ID number"], r["Final assessment"], r["Percentage"], r["Status"])
+        for r in moodle
+    ] == [
+        ("ana.m", "1001", "4", "100", "pass"),
+        ("ben.k", "1002", "3", "75", "pass"),
+        ("cai.l", "1003", "2", "50", "fail"),
+        ("dee.o", "1004", "2", "50", "fail"),
+    ]
     with open(out / "grades_canvas.csv", encoding="utf-8", newline="") as handle:
         canvas = list(csv.reader(handle))
     assert canvas[0] == [
@@ -224,8 +259,10 @@ def test_roster_maps_ids_flags_unknown_and_lists_non_submitters(
     assert canvas[2] == ["Ana Maria", "501", "S1001", "ana.m", "Evening", "4"]
     with open(out / "roster_check.csv", encoding="utf-8", newline="") as handle:
         check = list(csv.reader(handle))
-    assert check[1:] == [["eve", "", "submitted, but not on the roster: match the id by hand"],
-                         ["zed", "Zed Q", "on the roster, but no submission was received"]]  # fmt: skip
+    assert check[1:] == [
+        ["eve", "", "submitted, but not on the roster: match the id by hand"],
+        ["zed", "Zed Q", "on the roster, but no submission was received"],
+    ]
     assert "No submission from: zed Zed Q" in run.summary_lines()
 
 
@@ -235,11 +272,29 @@ def test_formative_progress_is_separate_and_never_counted(cohort: Path, tmp_path
     run_grade(cohort, out)
     with open(out / "formative_progress.csv", encoding="utf-8", newline="") as handle:
         progress = list(csv.DictReader(handle))
-    assert list(progress[0]) == ["Trainee ID", "Quiz", "Answered", "Questions", "Score",
-                                 "Max points", "Percentage", "Checks"]  # fmt: skip
+    assert list(progress[0]) == [
+        "Trainee ID",
+        "Quiz",
+        "Answered",
+        "Questions",
+        "Score",
+        "Max points",
+        "Percentage",
+        "Checks",
+    ]
     ana = [r for r in progress if r["Trainee ID"] == "ana"]
-    assert ana == [{"Trainee ID": "ana", "Quiz": LESSON, "Answered": "1", "Questions": "2",
-                    "Score": "1", "Max points": "2", "Percentage": "50", "Checks": "1"}]  # fmt: skip
+    assert ana == [
+        {
+            "Trainee ID": "ana",
+            "Quiz": LESSON,
+            "Answered": "1",
+            "Questions": "2",
+            "Score": "1",
+            "Max points": "2",
+            "Percentage": "50",
+            "Checks": "1",
+        }
+    ]
     assert final_scores(out)["ana"] == (4, 4, 1)
 
 
@@ -248,8 +303,11 @@ def test_unknown_version_and_removed_question_grade_what_can_be_graded(tmp_path:
     document = make_submission("old", final_answers("1111"))
     document["quizzes"][FINAL]["quiz_version"] = "0123456789abcdef"
     document["quizzes"][FINAL]["answers"]["gradebook-removed"] = {
-        "response": True, "seq": 9, "attempts": 1, "first_response": True
-    }  # fmt: skip
+        "response": True,
+        "seq": 9,
+        "attempts": 1,
+        "first_response": True,
+    }
     document["quizzes"]["99_gone"] = {"quiz_version": "x", "kind": "formative", "answers": {}}
     folder = tmp_path / "in"
     write_json(folder, "old.json", document)
@@ -277,8 +335,11 @@ def test_every_file_is_accounted_for_and_nothing_is_written_outside_out(
     assert after == before
     with open(out / "files.csv", encoding="utf-8", newline="") as handle:
         logged = {r["File"]: r["Status"] for r in csv.DictReader(handle)}
-    assert logged == {**{f"{t}.json": GRADED for t in COHORT},
-                      "nested/..hidden/x\\u202eevil.json": REJECTED, "notes.txt": REJECTED}  # fmt: skip
+    assert logged == {
+        **{f"{t}.json": GRADED for t in COHORT},
+        "nested/..hidden/x\\u202eevil.json": REJECTED,
+        "notes.txt": REJECTED,
+    }
     assert run.count(REJECTED) == 2
 
 
