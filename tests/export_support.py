@@ -1,0 +1,127 @@
+"""Shared helpers for the export tests: the sample quiz, golden files, a tiny GIFT reader."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from skinlessons._zip import read_entries
+from skinlessons.quiz.loader import load_quiz
+from skinlessons.quiz.models import Quiz
+
+EXPORT_FILES = Path(__file__).parent / "files" / "export"
+SAMPLE_QUIZ = EXPORT_FILES / "50_export_sample.yaml"
+UPDATE_ENV = "SKINLESSONS_UPDATE_GOLDEN"
+
+
+def sample_quiz() -> Quiz:
+    """The hand-written quiz with one question of each type (a summative one)."""
+    return load_quiz(SAMPLE_QUIZ)
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare ``text`` with ``tests/files/export/<name>``; rewrite it when asked to."""
+    path = EXPORT_FILES / name
+    if os.environ.get(UPDATE_ENV):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+
+
+def qti_as_text(data: bytes) -> str:
+    """A QTI zip as one text: each entry's name, then its XML (the golden form)."""
+    entries = read_entries(data)
+    return "".join(f"===== {name}\n{entries[name].decode('utf-8')}" for name in sorted(entries))
+
+
+def gift_unescape(text: str) -> str:
+    r"""Undo GIFT escaping as Moodle's reader does: ``\n`` is a line break, ``\X`` is X."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def gift_split(text: str, separators: str) -> list[str]:
+    """Split at every unescaped character of ``separators`` (the escapes stay in the parts)."""
+    parts, current, index = [], [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            current.append(text[index : index + 2])
+            index += 2
+            continue
+        if char in separators:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+def gift_questions(text: str) -> list[dict[str, str]]:
+    """Each GIFT question's title, stem and raw answer block (a tiny reader for the tests).
+
+    Blocks are separated by blank lines; comment and category lines are dropped; the answer
+    block is the text between the first unescaped ``{`` and the last unescaped ``}``.
+    """
+    found = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.split("\n") if not line.startswith(("//", "$CATEGORY"))]
+        body = "\n".join(lines).strip("\n")
+        if not body.strip():
+            continue
+        title, rest = _title_and_rest(body)
+        stem, answers = _stem_and_answers(rest)
+        found.append({"title": title, "stem": stem, "answers": answers})
+    return found
+
+
+def _title_and_rest(body: str) -> tuple[str, str]:
+    assert body.startswith("::"), body
+    parts = gift_split(body[2:], ":")  # the title ends at the first unescaped '::'
+    title = parts[0]
+    assert parts[1] == "", body
+    rest = body[2 + len(title) + 2 :]
+    return gift_unescape(title), rest
+
+
+def _stem_and_answers(rest: str) -> tuple[str, str]:
+    opening = gift_split(rest, "{")
+    assert len(opening) == 2, f"not exactly one unescaped '{{' in {rest!r}"
+    closing = gift_split(opening[1], "}")
+    assert len(closing) == 2 and closing[1] == "", f"unbalanced '}}' in {rest!r}"
+    stem = opening[0].removeprefix("[markdown]").removesuffix(" ")
+    return stem, closing[0]
+
+
+def _unescaped_positions(text: str) -> list[int]:
+    positions, index = [], 0
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        positions.append(index)
+        index += 1
+    return positions
+
+
+def gift_answers(block: str) -> tuple[list[tuple[str, str, str]], str]:
+    """Read an answer block as Moodle does: general feedback after the unescaped '####',
+    answers starting at each unescaped '=' or '~', feedback after an unescaped '#'.
+
+    Returns ``([(mark, text, feedback), ...], general_feedback)``, unescaped and trimmed.
+    """
+    positions = _unescaped_positions(block)
+    general = ""
+    for index in positions:
+        if block[index : index + 4] == "####":
+            block, general = block[:index], block[index + 4 :]
+            break
+    starts = [i for i in _unescaped_positions(block) if block[i] in "=~"]
+    answers = []
+    for start, end in zip(starts, [*starts[1:], len(block)], strict=True):
+        text, *feedback = gift_split(block[start + 1 : end], "#")
+        answers.append(
+            (block[start], gift_unescape(text).strip(), gift_unescape("#".join(feedback)).strip())
+        )
+    return answers, gift_unescape(general).strip()

@@ -1,0 +1,109 @@
+"""QTI 1.2 for Canvas: the golden sample, the package layout, item metadata and scoring."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skinlessons._zip import read_entries
+from skinlessons.export._common import html_block
+from skinlessons.export.qti import CANVAS_TYPES, to_qti
+
+from .export_support import check_golden, qti_as_text, sample_quiz
+from .test_export_gift import _one_question_quiz
+
+NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+ASSESSMENT = "skinlessons_50_export_sample/skinlessons_50_export_sample.xml"
+
+
+def _items() -> dict[str, ET.Element]:
+    entries = read_entries(to_qti([sample_quiz()]).content)
+    root = ET.fromstring(entries[ASSESSMENT])
+    return {item.get("ident", ""): item for item in root.iterfind(".//q:item", NS)}
+
+
+def _meta(item: ET.Element) -> dict[str, str]:
+    fields = item.iterfind("q:itemmetadata/q:qtimetadata/q:qtimetadatafield", NS)
+    return {f.findtext("q:fieldlabel", "", NS): f.findtext("q:fieldentry", "", NS) for f in fields}
+
+
+def test_sample_matches_golden_files() -> None:
+    """The sample quiz exports to the hand-checked manifest, meta and assessment XML."""
+    check_golden("50_export_sample.qti.txt", qti_as_text(to_qti([sample_quiz()]).content))
+
+
+def test_package_layout_canvas_imports() -> None:
+    """imsmanifest.xml points at the assessment and its assessment_meta.xml, both present."""
+    entries = read_entries(to_qti([sample_quiz()]).content)
+    assert sorted(entries) == [
+        "imsmanifest.xml",
+        "skinlessons_50_export_sample/assessment_meta.xml",
+        ASSESSMENT,
+    ]
+    manifest = ET.fromstring(entries["imsmanifest.xml"])
+    hrefs = {element.get("href") for element in manifest.iter() if element.tag.endswith("file")}
+    assert hrefs == {ASSESSMENT, "skinlessons_50_export_sample/assessment_meta.xml"}
+
+
+def test_items_carry_canvas_type_and_points_and_ordering_is_skipped() -> None:
+    """Every item has question_type and points_possible; ordering is left out and reported."""
+    items = _items()
+    quiz = sample_quiz()
+    expected = {
+        q.id: (CANVAS_TYPES[q.type], f"{q.points:g}")
+        for q in quiz.questions
+        if q.type != "ordering"
+    }
+    found = {
+        ident: (_meta(item)["question_type"], _meta(item)["points_possible"])
+        for ident, item in items.items()
+    }
+    assert found == expected
+    assert [s.question_id for s in to_qti([quiz]).skipped] == ["sample-ordering"]
+
+
+def test_scoring_marks_the_keys() -> None:
+    """Single choice scores its key; multiple answers require keys and exclude the rest."""
+    items = _items()
+    single = items["sample-single"]
+    scoring = single.findall("q:resprocessing/q:respcondition", NS)[-1]
+    assert scoring.findtext("q:conditionvar/q:varequal", None, NS) == "ph-3"
+    assert scoring.findtext("q:setvar", None, NS) == "100"
+    multiple = items["sample-multiple"].findall("q:resprocessing/q:respcondition", NS)[-1]
+    both = multiple.find("q:conditionvar/q:and", NS)
+    assert both is not None
+    assert [v.text for v in both.findall("q:varequal", NS)] == ["glycolic", "lactic", "mandelic"]
+    assert [v.text for v in both.findall("q:not/q:varequal", NS)] == ["salicylic"]
+
+
+def test_numeric_band_uses_absolute_tolerance() -> None:
+    """80 ± 25 % is accepted as 60..100."""
+    condition = _items()["sample-relative"].findall("q:resprocessing/q:respcondition", NS)[-1]
+    assert condition.findtext(".//q:vargte", None, NS) == "60"
+    assert condition.findtext(".//q:varlte", None, NS) == "100"
+
+
+def test_matching_adds_a_share_per_pair() -> None:
+    """Each right pair adds 50 of the 100 points; every match (with the distractor) is offered."""
+    item = _items()["sample-matching"]
+    adds = [c.findtext("q:setvar", None, NS) for c in item.iterfind(".//q:respcondition", NS)]
+    assert adds[-2:] == ["50", "50"]
+    labels = item.findall("q:presentation/q:response_lid[1]/q:render_choice/q:response_label", NS)
+    assert [label.get("ident") for label in labels] == ["aha", "bha", "enzyme"]
+
+
+_texts = st.text(alphabet=st.sampled_from(list("<>&\"'\n]]>é中 µ→") + list("abc")), min_size=1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(stem=_texts.filter(str.strip))
+def test_stem_survives_as_html_text(stem: str) -> None:
+    """Special characters, Unicode and line breaks come back from the parsed XML unchanged."""
+    quiz = _one_question_quiz({"id": "q", "type": "true_false", "stem": stem, "key": True})
+    entries = read_entries(to_qti([quiz]).content)
+    root = ET.fromstring(entries["skinlessons_50_export_sample/skinlessons_50_export_sample.xml"])
+    assert root.findtext(".//q:item/q:presentation/q:material/q:mattext", None, NS) == html_block(
+        stem
+    )
