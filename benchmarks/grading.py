@@ -1,0 +1,155 @@
+"""Time batch grading: 1,000 synthetic trainees answering every quiz of the course.
+
+Run: ``python benchmarks/grading.py [--trainees N]``. Submissions are made with the project's
+own builder (``build_submission``) from a seeded answer log: each trainee has an ability, each
+question a difficulty, and the chance of a right answer follows a logistic curve, so the
+cohort has realistic spread (wrong options, off-tolerance numbers, typos, blanks, retries on
+lesson checks). Prints:
+
+(a) the grading core alone (parsed submissions → graded results): goal >= 1,000 trainees/s;
+(b) the whole ``skinlessons grade`` command (gradebook, CSV files, one feedback page per
+    trainee, certificates, report): goal <= 15 s. Wall and CPU time are both shown; on a
+    shared machine the CPU time is the fairer figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from skinlessons.gradebook.intake import read_submission
+from skinlessons.gradebook.records import Submission
+from skinlessons.gradebook.regrade import Grader
+from skinlessons.quiz.models import AnyQuestion, Quiz
+from skinlessons.quiz.projection import quiz_version
+from skinlessons.quiz.recording import AnswerEvent
+from skinlessons.quiz.submission import build_submission, load_submittable_quizzes
+
+REPO = Path(__file__).resolve().parent.parent
+CORE_GOAL_PER_S = 1_000
+COMMAND_GOAL_S = 15.0
+SEED = 20261125
+
+
+def _wrong(question: AnyQuestion, rng: random.Random) -> Any:
+    """A plausible wrong response of the question's shape."""
+    key = question.key_value()
+    if question.type == "single_choice":
+        return rng.choice([o.id for o in question.options if o.id != key])  # type: ignore[union-attr]
+    if question.type == "multiple_answers":
+        ids = [o.id for o in question.options]  # type: ignore[union-attr]
+        return rng.sample(ids, rng.randint(1, len(ids)))
+    if question.type == "true_false":
+        return not key
+    if question.type == "numeric":
+        value = key.value * rng.choice([0.1, 0.5, 2.0, 10.0]) + 1
+        return f"{value:.3g}".replace(".", ",")
+    if question.type == "matching":
+        matches = list(key.values())
+        rng.shuffle(matches)
+        return dict(zip(key, matches, strict=True))
+    if question.type == "ordering":
+        order = list(key)
+        first, second = rng.sample(range(len(order)), 2)
+        order[first], order[second] = order[second], order[first]
+        return order
+    return rng.choice(["epidermis", "dermis", "the top layer", "stratum lucidum"])
+
+
+def _right(question: AnyQuestion, rng: random.Random) -> Any:
+    key = question.key_value()
+    if question.type == "numeric":
+        return f"{key.value:g}".replace(".", "," if rng.random() < 0.3 else ".")
+    if question.type == "short_text":
+        return rng.choice(key).upper() if rng.random() < 0.2 else rng.choice(key)
+    return key
+
+
+def _answer(question: AnyQuestion, ability: float, rng: random.Random) -> Any:
+    difficulty = (int.from_bytes(question.id.encode()[:4], "big") % 300) / 100 - 1.5
+    chance = 1 / (1 + math.exp(-(ability - difficulty)))
+    return _right(question, rng) if rng.random() < chance else _wrong(question, rng)
+
+
+def make_cohort(quizzes: list[Quiz], count: int, folder: Path) -> None:
+    """Write ``count`` submission files into ``folder`` (seeded, reproducible)."""
+    rng = random.Random(SEED)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        ability = rng.gauss(0.6, 1.0)
+        events: list[AnswerEvent] = []
+        for quiz in quizzes:
+            version = quiz_version(quiz)
+            for question in quiz.questions:
+                if rng.random() < 0.04:
+                    continue
+                is_check = not quiz.is_summative
+                response = _answer(question, ability, rng)
+                events.append(AnswerEvent(len(events) + 1, quiz.id, version, question.id,
+                                          response, is_check))  # fmt: skip
+                if is_check and response != question.key_value() and rng.random() < 0.7:
+                    events.append(AnswerEvent(len(events) + 1, quiz.id, version, question.id,
+                                              _right(question, rng), True))  # fmt: skip
+        trainee = f"trainee{number:04d}"
+        document = build_submission(events, quizzes, trainee, created_at="2026-11-30T12:00:00Z")
+        (folder / f"{trainee}.json").write_text(json.dumps(document), encoding="utf-8")
+
+
+def time_core(quizzes: list[Quiz], folder: Path) -> tuple[int, float, float]:
+    """(trainees, wall s, CPU s) to grade every parsed submission with a fresh grader."""
+    parsed = [read_submission(path, folder) for path in sorted(folder.iterdir())]
+    submissions = [item for item in parsed if isinstance(item, Submission)]
+    start, start_cpu = time.perf_counter(), time.process_time()
+    grader = Grader({quiz.id: quiz for quiz in quizzes})
+    for submission in submissions:
+        grader.grade_submission(submission)
+    return len(submissions), time.perf_counter() - start, time.process_time() - start_cpu
+
+
+def time_command(folder: Path, out: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of ``skinlessons grade`` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "grade",
+               str(folder), "--out", str(out), "--course", str(REPO)]  # fmt: skip
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> int:
+    """Generate the cohort, time both parts, print the figures against their goals."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trainees", type=int, default=1_000)
+    count = parser.parse_args().trainees
+    quizzes = load_submittable_quizzes(REPO)
+    with tempfile.TemporaryDirectory() as temp:
+        folder, out = Path(temp) / "submissions", Path(temp) / "graded"
+        make_cohort(quizzes, count, folder)
+        graded, wall, cpu = time_core(quizzes, folder)
+        questions = sum(len(quiz.questions) for quiz in quizzes)
+        print(f"(a) grading core: {graded} trainees x {questions} questions: "
+              f"{graded / wall:,.0f} trainees/s wall ({wall:.2f} s), {graded / cpu:,.0f} "
+              f"trainees/s CPU ({cpu:.2f} s); goal >= {CORE_GOAL_PER_S:,}/s: "
+              f"{'met' if graded / cpu >= CORE_GOAL_PER_S else 'NOT met'} (CPU)")  # fmt: skip
+        wall, cpu = time_command(folder, out)
+        pages = len(list((out / "feedback").iterdir()))
+        print(f"(b) whole command: {wall:.1f} s wall, {cpu:.1f} s CPU for {count} submissions, "
+              f"{pages} feedback pages; goal <= {COMMAND_GOAL_S:g} s: "
+              f"{'met' if cpu <= COMMAND_GOAL_S else 'NOT met'} (CPU)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
