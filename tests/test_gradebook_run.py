@@ -4,6 +4,7 @@ supersede, regrade after a key fix, overrides and the roster."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 from pathlib import Path
@@ -116,8 +117,6 @@ def test_later_submission_supersedes_by_last_seq_not_file_time(
     write_json(cohort, "a-cai-resubmitted.json", later)
     older = cohort / "cai.json"
     stamp = older.stat().st_mtime + 3600
-    import os
-
     os.utime(older, (stamp, stamp))
     out = tmp_path / "out"
     run = run_grade(cohort, out)
