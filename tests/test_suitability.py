@@ -202,7 +202,7 @@ def test_match_scar_marks_non_scars_and_contradictions() -> None:
     assert not pih.is_scar
     pie = next(m for m in match_scar({"flat-colour-change", "brown-grey"}) if m.mark_id == "pie")
     assert pie.unexpected == ("brown-grey",)
-    assert "Does not fit: brown or grey-brown" in pie.explanation
+    assert "Does not fit: brown or gray-brown" in pie.explanation
 
 
 def test_match_scar_rejects_unknown_features_and_returns_nothing_for_none() -> None:
