@@ -65,7 +65,7 @@ def test_changing_agent_resets_to_its_own_data(facts) -> None:  # type: ignore[n
     agent = facts.agents["salicylic"]
     assert list(explorer.chart.pka_line.get_xdata()) == [agent.pka.typical] * 2
     assert explorer.concentration.max == max(s.concentration_pct.high for s in agent.strengths)
-    assert "Salicylic acid" in explorer.chart.title.get_text()
+    assert explorer.chart.pka_label.get_text().startswith("Salicylic acid: pKa")
 
 
 def test_the_same_chart_is_redrawn_in_place() -> None:

@@ -111,7 +111,7 @@ def test_ticking_a_box_redraws_the_chart_rows() -> None:
     aid.checks["isotretinoin"].value = True
     after = [text.get_text() for text in aid.chart.texts]
     assert before != after
-    assert all(text.startswith("Refer to a physician") for text in after)
+    assert all(text.startswith("⚠ Refer to a physician") for text in after)
     assert aid.chart.figure is figure
 
 

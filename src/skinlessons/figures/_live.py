@@ -55,8 +55,13 @@ class LiveFigure:
         for artist in self.dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
-        width, height = self.canvas.get_width_height(physical=True)
-        rgba = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw")
-        buffer = io.BytesIO()
-        rgba.convert("RGB").save(buffer, format="PNG", compress_level=self.compress_level)
-        return buffer.getvalue()
+        return encode_png(self.canvas, self.compress_level)
+
+
+def encode_png(canvas: FigureCanvasAgg, compress_level: int = 1) -> bytes:
+    """The canvas's current pixels as PNG bytes (RGB; ``compress_level`` 1 is fastest)."""
+    width, height = canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw")
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, format="PNG", compress_level=compress_level)
+    return buffer.getvalue()

@@ -73,7 +73,11 @@ class FreeAcidChart:
             va="top",
             bbox=palette.LABEL_BOX,
         )
-        self.title = axes.set_title("", fontsize=palette.FONT_SIZE, loc="left")
+        axes.set_title(
+            "Free acid by pH (Henderson–Hasselbalch, a rule of thumb)",
+            fontsize=palette.FONT_SIZE,
+            loc="left",
+        )
 
     @property
     def dynamic_artists(self) -> list[Artist]:
@@ -86,7 +90,6 @@ class FreeAcidChart:
             self.marker,
             self.marker_label,
             self.compare_label,
-            self.title,
         ]
 
     def set_ph_range(self, low_ph: float, high_ph: float) -> None:
@@ -99,7 +102,7 @@ class FreeAcidChart:
         self.pka_line.set_xdata([reading.pka, reading.pka])
         approx = "≈" if reading.pka_approximate else ""
         self.pka_label.set_position((reading.pka, 2.0))
-        self.pka_label.set_text(f"pKa {approx}{reading.pka:.2f}")
+        self.pka_label.set_text(f"{reading.agent_name}: pKa {approx}{reading.pka:.2f}")
         self.marker.set_data([reading.ph], [PERCENT * reading.fraction])
         right_edge = self.axes.get_xlim()[1]
         near_edge = reading.ph > right_edge - 2.0
@@ -122,10 +125,6 @@ class FreeAcidChart:
         )
         self.compare_label.set_text(
             f"compare pH {reading.compare_ph:.2f}: {reading.compare_available_pct:.1f}% available"
-        )
-        self.title.set_text(
-            f"{reading.agent_name} at {reading.concentration_pct:g}%: free acid by pH "
-            "(Henderson–Hasselbalch, a rule of thumb)"
         )
 
 

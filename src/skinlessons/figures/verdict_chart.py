@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.transforms import Bbox
 
 from . import _palette as palette
+from ._live import encode_png
 from ._panels import new_figure
 
 ROW_HEIGHT_IN = 0.27
@@ -31,17 +35,26 @@ class Row:
 
 
 class RowChart:
-    """A column of ``rows`` labelled bars under a title, for verdicts or match scores."""
+    """A column of ``rows`` labelled bars under a title, for verdicts or match scores.
+
+    Each row is a bar (its length shows the share) followed by one line of text that starts
+    with the row's symbol. :meth:`render_png` draws each distinct row once, keeps its pixels as
+    a tile and afterwards pastes tiles where rows move, so an update costs little more than
+    the PNG encoding; the figure itself stays one Figure whose artists are updated.
+    """
 
     def __init__(self, rows: int, *, width_in: float = 8.0, bar_width: float = 0.2) -> None:
         self.figure: Figure = new_figure(width_in, ROW_HEIGHT_IN * (rows + 2))
         axes = self.figure.add_axes((0.01, 0.0, 0.98, rows / (rows + 1.6)))
+        self.axes = axes
+        self._keys: list[tuple[float, str, str]] = []
+        self._background: Any = None
+        self._tiles: dict[tuple[float, str, str], Any] = {}
         axes.set_xlim(0.0, 1.0)
         axes.set_ylim(rows, 0.0)
         axes.set_axis_off()
         self.bar_width = bar_width
         self.bars: list[Rectangle] = []
-        self.symbols = []
         self.texts = []
         for index in range(rows):
             axes.add_patch(
@@ -57,17 +70,6 @@ class RowChart:
             bar = Rectangle((0.0, index + 0.12), 0.0, 0.76, edgecolor="none")
             axes.add_patch(bar)
             self.bars.append(bar)
-            self.symbols.append(
-                axes.text(
-                    bar_width / 2,
-                    index + 0.5,
-                    "",
-                    ha="center",
-                    va="center",
-                    fontsize=palette.FONT_SIZE,
-                    fontweight="bold",
-                )
-            )
             self.texts.append(
                 axes.text(
                     bar_width + 0.015,
@@ -85,27 +87,62 @@ class RowChart:
             ha="left",
             va="center",
             fontsize=palette.FONT_SIZE,
-            wrap=True,
         )
 
     @property
     def dynamic_artists(self) -> list[Artist]:
         """The artists :meth:`update` changes."""
-        return [*self.bars, *self.symbols, *self.texts, self.title]
+        return [*self.bars, *self.texts, self.title]
 
     def update(self, title: str, rows: Sequence[Row]) -> None:
         """Show ``rows`` (extra row slots stay empty) under ``title``."""
         self.title.set_text(title)
-        for index, (bar, symbol, text) in enumerate(
-            zip(self.bars, self.symbols, self.texts, strict=True)
-        ):
+        self._keys = []
+        for index, (bar, text) in enumerate(zip(self.bars, self.texts, strict=True)):
             if index >= len(rows):
                 bar.set_width(0.0)
-                symbol.set_text("")
                 text.set_text("")
+                self._keys.append((0.0, "", ""))
                 continue
             row = rows[index]
-            bar.set_width(self.bar_width * min(max(row.share, 0.0), 1.0))
+            share = self.bar_width * min(max(row.share, 0.0), 1.0)
+            bar.set_width(share)
             bar.set_facecolor(row.colour)
-            symbol.set_text(row.symbol)
-            text.set_text(row.text)
+            text.set_text(f"{row.symbol} {row.text}" if row.symbol else row.text)
+            self._keys.append((share, row.colour, text.get_text()))
+
+    def render_png(self, *, dpi: float, compress_level: int = 1) -> bytes:
+        """Draw the current rows (pasting cached row tiles) and return PNG bytes."""
+        canvas = self.figure.canvas
+        if not isinstance(canvas, FigureCanvasAgg):
+            canvas = FigureCanvasAgg(self.figure)
+        if self._background is None or self.figure.dpi != dpi:
+            self.figure.set_dpi(dpi)
+            for artist in self.dynamic_artists:
+                artist.set_animated(True)
+            canvas.draw()
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            self._tiles = {}
+        else:
+            canvas.restore_region(self._background)
+        height = canvas.get_width_height(physical=True)[1]
+        for index, key in enumerate(self._keys):
+            box = self._row_box(index)
+            tile = self._tiles.get(key)
+            if tile is None:
+                self.figure.draw_artist(self.bars[index])
+                self.figure.draw_artist(self.texts[index])
+                self._tiles[key] = canvas.copy_from_bbox(box)
+            else:
+                canvas.restore_region(tile, xy=(box.x0, height - box.y1))
+        self.figure.draw_artist(self.title)
+        return encode_png(canvas, compress_level)
+
+    def _row_box(self, index: int) -> Bbox:
+        """The row's strip across the whole figure, in whole display pixels."""
+        (_, bottom), (_, top) = self.axes.transData.transform([(0.0, index + 1.0), (0.0, index)])
+        return Bbox([[0.0, round(bottom)], [self.figure.bbox.width, round(top)]])
+
+    def row_texts(self) -> list[str]:
+        """The text of every row, top down (empty for unused rows)."""
+        return [text.get_text() for text in self.texts]

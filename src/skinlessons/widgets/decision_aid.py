@@ -15,7 +15,6 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from skinlessons.facts import Facts, load_facts
-from skinlessons.figures._live import LiveFigure
 from skinlessons.figures.verdict_chart import Row, RowChart
 from skinlessons.suitability import Advice, Verdict, assess
 
@@ -53,10 +52,17 @@ def client_text(state: DecisionState, facts: Facts) -> str:
     return f"{mark}; {phototype}; screening: {', '.join(ticked) or 'nothing ticked'}"
 
 
-def describe_decision(state: DecisionState, facts: Facts) -> str:
-    """Alt text and plain result: each verdict group with its procedures and first reason."""
+Groups = dict[Verdict, list[Advice]]
+
+
+def describe_decision(state: DecisionState, facts: Facts, groups: Groups | None = None) -> str:
+    """Alt text and plain result: each verdict group with its procedures and first reason.
+
+    ``groups`` is :func:`grouped_advice` for ``state`` when the caller already has it.
+    """
     parts = [f"Treatment decision for: {client_text(state, facts)}."]
-    for verdict, advice in grouped_advice(state, facts).items():
+    groups = groups if groups is not None else grouped_advice(state, facts)
+    for verdict, advice in groups.items():
         if not advice:
             continue
         entries = "; ".join(
@@ -72,10 +78,11 @@ def describe_decision(state: DecisionState, facts: Facts) -> str:
     return " ".join(parts)
 
 
-def result_html(state: DecisionState, facts: Facts) -> str:
+def result_html(state: DecisionState, facts: Facts, groups: Groups | None = None) -> str:
     """Groups as headings (symbol + words), procedures as list items with reasons and refs."""
     sections = [f"<p>{html.escape(client_text(state, facts))}</p>"]
-    for verdict, advice in grouped_advice(state, facts).items():
+    groups = groups if groups is not None else grouped_advice(state, facts)
+    for verdict, advice in groups.items():
         if not advice:
             continue
         colour = style.VERDICT_COLOURS[verdict.value]
@@ -100,10 +107,10 @@ def result_html(state: DecisionState, facts: Facts) -> str:
     return "".join(sections)
 
 
-def verdict_rows(state: DecisionState, facts: Facts) -> list[Row]:
+def verdict_rows(groups: Groups, facts: Facts) -> list[Row]:
     """One chart row per procedure, most severe verdict first."""
     rows = []
-    for verdict, advice in grouped_advice(state, facts).items():
+    for verdict, advice in groups.items():
         for entry in advice:
             words = style.VERDICT_WORDS[verdict.value]
             name = facts.procedure(entry.procedure_id).name
@@ -118,8 +125,8 @@ def verdict_rows(state: DecisionState, facts: Facts) -> list[Row]:
     return rows
 
 
-def _draw(chart: RowChart, state: DecisionState, facts: Facts) -> None:
-    chart.update(f"Treatment decision: {client_text(state, facts)}", verdict_rows(state, facts))
+def _draw(chart: RowChart, state: DecisionState, facts: Facts, groups: Groups) -> None:
+    chart.update(f"Treatment decision: {client_text(state, facts)}", verdict_rows(groups, facts))
 
 
 class DecisionAid(WidgetApp):
@@ -130,7 +137,6 @@ class DecisionAid(WidgetApp):
         marks = [*self.facts.scars.values(), *self.facts.non_scars.values()]
         self.state = DecisionState(marks[0].id, next(iter(self.facts.phototypes)))
         self.chart = RowChart(len(self.facts.procedures), bar_width=0.04)
-        self.live = LiveFigure(self.chart.figure, self.chart.dynamic_artists, dpi=style.FIGURE_DPI)
         self.scar = widgets.Dropdown(
             options=[(m.name, m.id) for m in marks],
             value=self.state.scar_id,
@@ -158,6 +164,7 @@ class DecisionAid(WidgetApp):
             [self.scar, self.phototype, screening], layout=style.CONTROLS_BOX_LAYOUT
         )
         self.view = widgets.VBox([controls, self.result, self.image])
+        self._groups: Groups = {}
         self._refresh()
         for control in (self.scar, self.phototype, *self.checks.values()):
             control.observe(self._on_change, names="value")
@@ -169,7 +176,7 @@ class DecisionAid(WidgetApp):
 
     def alt_text(self) -> str:
         """Every verdict group with its procedures and reasons, in words."""
-        return describe_decision(self.state, self.facts)
+        return describe_decision(self.state, self.facts, self._groups)
 
     def render_state(self, **state: Any) -> tuple[Figure, str]:
         """A new static chart for ``scar_id``, ``phototype_id``, ``contraindication_ids``."""
@@ -179,8 +186,9 @@ class DecisionAid(WidgetApp):
             frozenset(state.get("contraindication_ids", ())),
         )
         chart = RowChart(len(self.facts.procedures), bar_width=0.04)
-        _draw(chart, given, self.facts)
-        return chart.figure, describe_decision(given, self.facts)
+        groups = grouped_advice(given, self.facts)
+        _draw(chart, given, self.facts, groups)
+        return chart.figure, describe_decision(given, self.facts, groups)
 
     def _on_change(self, change: dict[str, Any]) -> None:
         ticked = frozenset(cid for cid, box in self.checks.items() if box.value)
@@ -188,10 +196,11 @@ class DecisionAid(WidgetApp):
         self._refresh()
 
     def _refresh(self) -> None:
-        _draw(self.chart, self.state, self.facts)
-        self.image.value = self.live.render_png()
+        self._groups = grouped_advice(self.state, self.facts)
+        _draw(self.chart, self.state, self.facts, self._groups)
+        self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
         self.image.tooltip = self.alt_text()
-        self.result.value = result_html(self.state, self.facts)
+        self.result.value = result_html(self.state, self.facts, self._groups)
 
 
 def decision_aid() -> DecisionAid:

@@ -15,7 +15,6 @@ from matplotlib.figure import Figure
 
 from skinlessons.facts import Facts, load_facts
 from skinlessons.figures import _palette as palette
-from skinlessons.figures._live import LiveFigure
 from skinlessons.figures.verdict_chart import Row, RowChart
 from skinlessons.suitability import ScarMatch, match_scar
 
@@ -108,7 +107,6 @@ class ScarIdentifier(WidgetApp):
         self.facts = facts if facts is not None else load_facts()
         self.state = IdentifierState()
         self.chart = _new_chart(self.facts)
-        self.live = LiveFigure(self.chart.figure, self.chart.dynamic_artists, dpi=style.FIGURE_DPI)
         self.checks = {
             f.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(f.label))
             for f in self.facts.scar_features.values()
@@ -148,7 +146,7 @@ class ScarIdentifier(WidgetApp):
 
     def _refresh(self) -> None:
         _draw(self.chart, self.state, self.facts)
-        self.image.value = self.live.render_png()
+        self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
         self.image.tooltip = self.alt_text()
         self.result.value = result_html(self.state, self.facts)
 
