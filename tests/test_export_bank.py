@@ -10,7 +10,10 @@ from click.testing import CliRunner
 
 from skinlessons._zip import read_entries
 from skinlessons.cli import main
+from skinlessons.errors import ExportError
+from skinlessons.export import render
 from skinlessons.quiz.loader import load_course_quizzes
+from skinlessons.quiz.projection import key_free
 
 from .export_support import gift_questions
 
@@ -91,3 +94,10 @@ def test_quiz_or_all_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
     assert result.exit_code == 2  # type: ignore[attr-defined]
     assert "exactly one of the two" in result.stderr  # type: ignore[attr-defined]
     assert not out.exists()
+
+
+def test_key_free_copy_is_refused(tmp_path: Path) -> None:
+    """A trainee's key-free quiz cannot be exported: the message says where to export from."""
+    final = load_course_quizzes(ROOT).quizzes["07_final_assessment"]
+    with pytest.raises(ExportError, match=r"07_final_assessment is a key-free trainee copy.*Fix"):
+        render([key_free(final)], "moodle-xml")

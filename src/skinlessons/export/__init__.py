@@ -110,10 +110,16 @@ def render(quizzes: list[Quiz], fmt: str) -> Rendered:
     """The file ``fmt`` makes of ``quizzes`` (bytes), with what was skipped or converted.
 
     Raises:
-        ExportError: an unknown format, or a text the format cannot carry.
+        ExportError: an unknown format, a key-free quiz, or a text the format cannot carry.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}. Fix: use one of {', '.join(FORMATS)}.")
+    key_free = [quiz.id for quiz in quizzes if quiz.key_free]
+    if key_free:
+        raise ExportError(
+            f"quiz {', '.join(key_free)} is a key-free trainee copy, so the LMS could not grade "
+            "it. Fix: export from the instructor's course folder (--course DIR)."
+        )
     return FORMATS[fmt](quizzes)
 
 
