@@ -691,18 +691,25 @@ def run_trainee(hub: Hub, user: str, script: TraineeScript, deadline: Deadline) 
     return result
 
 
+def stop_and_delete_user(hub: Hub, user: str, deadline: Deadline) -> None:
+    """Stop one user's server, wait until it is gone, and delete the user."""
+    api, url = hub.api(), f"{hub.url}/hub/api/users/{user}"
+    api.delete(f"{url}/server", timeout=deadline.remaining(REQUEST_TIMEOUT_S))
+    while api.get(url, timeout=deadline.remaining(REQUEST_TIMEOUT_S)).json().get("servers"):
+        time.sleep(POLL_INTERVAL_S)
+    api.delete(url, timeout=deadline.remaining(REQUEST_TIMEOUT_S))
+
+
 def stop_and_delete_users(hub: Hub, users: list[str], deadline: Deadline) -> None:
-    """Stop every user's server, wait until all are gone, and delete the users."""
-    api = hub.api()
-    for user in users:
-        api.delete(f"{hub.url}/hub/api/users/{user}/server", timeout=deadline.remaining(60))
-    for user in users:
-        while True:
-            model = api.get(f"{hub.url}/hub/api/users/{user}", timeout=deadline.remaining(60))
-            if not model.json().get("servers"):
-                break
-            time.sleep(POLL_INTERVAL_S)
-        api.delete(f"{hub.url}/hub/api/users/{user}", timeout=deadline.remaining(60))
+    """Stop every user's server and delete the users, all at once (as at the end of a class)."""
+    threads = [
+        threading.Thread(target=stop_and_delete_user, args=(hub, user, deadline), daemon=True)
+        for user in users
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=deadline.remaining())
 
 
 # --- metrics ---------------------------------------------------------------------------------
@@ -874,7 +881,9 @@ def run_round(
     seed_homes(work, course, users)
     report = RoundReport(trainees=len(users), load_average_before=os.getloadavg()[0])
     hub.api().post(
-        f"{hub.url}/hub/api/users", json={"usernames": users}, timeout=REQUEST_TIMEOUT_S
+        f"{hub.url}/hub/api/users",
+        json={"usernames": users},
+        timeout=deadline.remaining(REQUEST_TIMEOUT_S),
     ).raise_for_status()
     sampler = MemorySampler(hub)
     sampler.start()
@@ -990,8 +999,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     if options.trainees < 1:
         raise SystemExit("--trainees must be 1 or more")
-    if not options.proxy.exists():
-        raise SystemExit(f"no proxy at {options.proxy}; run: make hub-load (it installs one)")
+    proxy = options.proxy.resolve()  # the hub runs in the temporary folder
+    if not proxy.exists():
+        raise SystemExit(f"no proxy at {proxy}; run: make hub-load (it installs one)")
     signal.signal(signal.SIGTERM, raise_on_sigterm)
     deadline = Deadline(options.deadline)
     work = Path(tempfile.mkdtemp(prefix="skinlessons-hub-load-"))
@@ -1007,7 +1017,7 @@ def main(argv: list[str] | None = None) -> int:
             log("serving a key-free copy of the course ('skinlessons release' not available yet)")
         check_no_summative_keys(course)
         warm_font_cache(work, deadline)
-        with running_hub(work, options.proxy, deadline) as hub:
+        with running_hub(work, proxy, deadline) as hub:
             solo = run_round(hub, work, course, ["solo"], "alone", deadline)
             crowd_users = [f"trainee{n:02d}" for n in range(1, options.trainees + 1)]
             crowd = run_round(hub, work, course, crowd_users, "crowd", deadline)
