@@ -52,7 +52,10 @@ def test_bundle_follows_the_current_state(name: str) -> None:
     after, after_meta = app._repr_mimebundle_()
     assert after["image/png"] != before["image/png"]
     assert after_meta["image/png"]["alt"] != before_meta["image/png"]["alt"]
-    assert app.image.tooltip == app.alt_text()
+    # JupyterLab's widget manager fails to draw an Image that has a tooltip ("Failed to
+    # create view for 'ImageView'"), so the live picture never sets one; its words are in the
+    # result text and in the static PNG's alt text.
+    assert app.image.tooltip is None
 
 
 @pytest.mark.parametrize("name", list(WIDGETS))

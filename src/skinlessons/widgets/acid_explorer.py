@@ -173,7 +173,6 @@ class AcidExplorer(WidgetApp):
         self.reading = read_state(self.state, self.facts)
         self.chart.update(self.reading)
         self.image.value = self.live.render_png()
-        self.image.tooltip = self.alt_text()
         self.result.value = result_html(self.reading)
 
 

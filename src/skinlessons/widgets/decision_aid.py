@@ -199,7 +199,6 @@ class DecisionAid(WidgetApp):
         self._groups = grouped_advice(self.state, self.facts)
         _draw(self.chart, self.state, self.facts, self._groups)
         self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
-        self.image.tooltip = self.alt_text()
         self.result.value = result_html(self.state, self.facts, self._groups)
 
 

@@ -184,8 +184,6 @@ class DepthExplorer(WidgetApp):
         self.reading = read_depth(self.state, self.facts)
         self.section.show_depth(self.reading.estimate.depth_um, headline(self.reading, self.facts))
         self.image.value = self.live.render_png()
-        alt = self.alt_text()
-        self.image.tooltip = alt
         self.result.value = result_html(self.reading, self.facts)
 
 

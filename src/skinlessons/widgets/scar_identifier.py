@@ -147,7 +147,6 @@ class ScarIdentifier(WidgetApp):
     def _refresh(self) -> None:
         _draw(self.chart, self.state, self.facts)
         self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
-        self.image.tooltip = self.alt_text()
         self.result.value = result_html(self.state, self.facts)
 
 
