@@ -18,11 +18,9 @@ from pathlib import Path
 
 READY_TIMEOUT_S = 90.0
 USER_SETTINGS = {
-    # Keep every cell in the page (no virtual scrolling), so locators find cells far down;
-    # start the notebook's own kernel without asking (no "Select Kernel" dialog).
+    # Keep every cell in the page (no virtual scrolling), so locators find cells far down.
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
-        "windowingMode": "contentVisibility",
-        "autoStartDefaultKernel": True,
+        "windowingMode": "contentVisibility"
     },
     # No "get notified about Jupyter news?" pop-up over the notebook.
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
