@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..quiz.grading import QuizResult, Result, grade
+from ..quiz.grading import QuizResult, Result, grade, grade_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
 from .overrides import NO_OVERRIDES, Overrides
@@ -71,21 +71,8 @@ class Grader:
         return found
 
     def grade_quiz(self, quiz: Quiz, responses: Mapping[str, object]) -> QuizResult:
-        """The quiz result, aggregated exactly as :func:`skinlessons.quiz.grading.grade_quiz`."""
-        results = {
-            question.id: self.grade_question(question, responses.get(question.id))
-            for question in quiz.questions
-        }
-        return QuizResult(
-            quiz_id=quiz.id,
-            score=sum(result.score for result in results.values()),
-            max_points=sum(result.max_points for result in results.values()),
-            results=results,
-            pass_mark_pct=quiz.pass_mark_pct,
-            must_pass_failed=[
-                qid for qid, result in results.items() if result.must_pass and not result.is_correct
-            ],
-        )
+        """The quiz result of :func:`skinlessons.quiz.grading.grade_quiz`, with the overrides."""
+        return grade_quiz(quiz, responses, grade_question=self.grade_question)
 
     def _notes(self, quiz_id: str, answers: QuizAnswers | None) -> list[str]:
         if answers is None:

@@ -13,8 +13,9 @@ ipywidgets until a quiz is shown).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
+
+from .._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .identity import set_trainee_id
@@ -24,17 +25,10 @@ if TYPE_CHECKING:
 __all__ = ["set_trainee_id", "show", "submit"]
 
 _LAZY: Final = {
-    "set_trainee_id": "identity",
-    "show": "widget",
-    "submit": "submission",
+    "set_trainee_id": ".identity",
+    "show": ".widget",
+    "submit": ".submission",
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import ``show``, ``set_trainee_id`` and ``submit`` from their modules on first use."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, globals(), _LAZY)

@@ -255,14 +255,21 @@ def grade(question: AnyQuestion, response: object) -> Result:
     )
 
 
-def grade_quiz(quiz: Quiz, responses: Mapping[str, object]) -> QuizResult:
+def grade_quiz(
+    quiz: Quiz,
+    responses: Mapping[str, object],
+    *,
+    grade_question: Callable[[AnyQuestion, object], Result] = grade,
+) -> QuizResult:
     """Score every question of ``quiz``; responses to unknown question ids are ignored.
 
     The quiz is passed when the percentage reaches ``pass_mark_pct`` and every must-pass
-    question is fully correct.
+    question is fully correct. ``grade_question`` scores one question (default :func:`grade`;
+    the gradebook passes one that also honours the instructor's overrides).
     """
     results = {
-        question.id: grade(question, responses.get(question.id)) for question in quiz.questions
+        question.id: grade_question(question, responses.get(question.id))
+        for question in quiz.questions
     }
     return QuizResult(
         quiz_id=quiz.id,

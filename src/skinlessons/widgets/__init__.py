@@ -8,8 +8,9 @@ matplotlib are imported only when a widget is first built.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .acid_explorer import acid_explorer
@@ -27,11 +28,4 @@ _SOURCES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _SOURCES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_SOURCES[name], __name__), name)
-    # Importing a submodule binds its name on this package; a function of the same name
-    # (``depth_explorer``) must win, so bind the function over it.
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, globals(), _SOURCES)
