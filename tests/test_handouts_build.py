@@ -230,3 +230,19 @@ def test_page_over_the_size_limit_fails_the_build(
     small = run_build(built.course, tmp_path, editions=("trainee",))
     assert any("01_basics.html is" in p and "MB limit" in p for p in small.report.problems)
     assert not (small.out / "trainee" / "01_basics.html").exists()
+
+
+def test_lesson_reference_cell_gives_way_to_the_page_list() -> None:
+    """The lesson's own show_references cell and its heading leave; the page lists each once."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    from skinlessons.handouts.preprocessors import _without_lesson_reference_list
+
+    cells = [
+        new_markdown_cell("Teaching [R17]."),
+        new_code_cell('quiz.show("03_chemical")'),
+        new_markdown_cell("## References"),
+        new_code_cell('lesson.show_references("03_chemical")'),
+    ]
+    kept = _without_lesson_reference_list(cells)
+    assert [cell.source for cell in kept] == ["Teaching [R17].", 'quiz.show("03_chemical")']

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from typing import Any, Final
 
 from nbconvert.preprocessors import Preprocessor
@@ -152,8 +153,43 @@ class ImageAltPreprocessor(Preprocessor):
         return cell, resources
 
 
+LESSON_REFERENCES_CALL: Final = re.compile(r"\bshow_references\(")
+REFERENCES_HEADING: Final = re.compile(r"^\s*#+\s*References\s*$", re.IGNORECASE)
+
+
+def _without_lesson_reference_list(cells: list[NotebookNode]) -> list[NotebookNode]:
+    """Drop the lesson's own reference list (and its heading): the page ends with one list."""
+    kept: list[NotebookNode] = []
+    for cell in cells:
+        if cell.cell_type == "code" and LESSON_REFERENCES_CALL.search(cell.source):
+            if (
+                kept
+                and kept[-1].cell_type == "markdown"
+                and REFERENCES_HEADING.match(kept[-1].source)
+            ):
+                kept.pop()
+            continue
+        kept.append(cell)
+    return kept
+
+
+def _myth_references(notebook: str) -> list[str]:
+    """The references of the myth-vs-fact claims the lesson shows (they carry no markers)."""
+    from ..facts import load_facts
+    from ..lesson import lesson_claims
+
+    lesson_id = PurePosixPath(notebook).stem
+    return [
+        ref for claim in lesson_claims(load_facts().claims, lesson_id) for ref in claim.references
+    ]
+
+
 class ReferencePreprocessor(Preprocessor):
-    """Link ``[R17]`` markers to the page's reference list and collect the cited entries."""
+    """Link ``[R17]`` markers to the page's reference list and collect the cited entries.
+
+    The list at the end of the page replaces the lesson's own ``show_references`` cell, so each
+    reference appears (and has its ``ref-R17`` anchor) once.
+    """
 
     def preprocess(
         self, nb: NotebookNode, resources: dict[str, Any]
@@ -161,9 +197,18 @@ class ReferencePreprocessor(Preprocessor):
         """Rewrite markers in every markdown cell, then list each cited reference once."""
         handout = _handout(resources)
         handout["reference_ids"] = []
+        nb.cells = _without_lesson_reference_list(nb.cells)
         nb, resources = super().preprocess(nb, resources)
         cite: Callable[[str], str | None] = _context(resources)["cite"]
-        ids = list(dict.fromkeys([*handout["reference_ids"], *handout.get("quiz_references", [])]))
+        ids = list(
+            dict.fromkeys(
+                [
+                    *handout["reference_ids"],
+                    *_myth_references(_context(resources)["notebook"]),
+                    *handout.get("quiz_references", []),
+                ]
+            )
+        )
         references = []
         for reference_id in ids:
             text = cite(reference_id)
