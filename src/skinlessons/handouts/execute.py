@@ -97,6 +97,9 @@ async def _execute_one(
             timeout=settings.timeout_s,
             kernel_name=settings.kernel_name,
             resources={"metadata": {"path": str(settings.cwd)}},
+            # Kernel start-up notices (e.g. "running over TCP without encryption" on a
+            # local build) are not the author's business; errors still show.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         try:
             await client.async_execute(env=dict(settings.env))
