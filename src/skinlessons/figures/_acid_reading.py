@@ -136,7 +136,7 @@ def compare_sentence(reading: AcidReading) -> str:
     ratio = low[1] / high[1] if high[1] > 0 else float("inf")
     return (
         f"At pH {high[0]:.2f}, {same} has {high[1]:.1f}% free acid; at pH {low[0]:.2f} it has "
-        f"{low[1]:.1f}%, {ratio:.1f} times as much. Only the un-ionised (free) acid crosses the "
+        f"{low[1]:.1f}%, {ratio:.1f} times as much. Only the un-ionized (free) acid crosses the "
         f"stratum corneum easily, so the product at pH {high[0]:.2f} is the gentler one."
     )
 
@@ -146,7 +146,7 @@ def describe_reading(reading: AcidReading) -> str:
     approx = "about " if reading.pka_approximate else ""
     return (
         f"Free-acid curve of {reading.agent_name.lower()} (pKa {approx}{reading.pka:.2f}): the "
-        f"share of the acid that is un-ionised falls from near 100% at low pH to 50% at pH = "
+        f"share of the acid that is un-ionized falls from near 100% at low pH to 50% at pH = "
         f"pKa and near 0% above it. Marked: pH {reading.ph:.2f}, "
         f"{PERCENT * reading.fraction:.0f}% free, so {reading.concentration_pct:g}% × "
         f"{reading.fraction:.2f} = {reading.available_pct:.1f}% available free acid. "

@@ -27,7 +27,7 @@ class FreeAcidChart:
         self.axes = axes
         axes.set_ylim(-2.0, 104.0)
         axes.set_xlabel("pH of the product", fontsize=palette.FONT_SIZE)
-        axes.set_ylabel("free (un-ionised) acid, % of the acid", fontsize=palette.FONT_SIZE)
+        axes.set_ylabel("free (un-ionized) acid, % of the acid", fontsize=palette.FONT_SIZE)
         axes.tick_params(labelsize=palette.SMALL_FONT_SIZE)
         axes.grid(color=palette.GUIDE_COLOUR, alpha=0.25, linewidth=0.6)
         axes.axhline(50.0, color=palette.GUIDE_COLOUR, linestyle=":", linewidth=0.9)

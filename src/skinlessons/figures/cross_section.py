@@ -175,7 +175,7 @@ def describe_section(layout: SectionLayout) -> str:
         f"Left: the full depth to {format_length(geometry.full_depth_um)}; right: a zoom on "
         f"the top {format_length(geometry.zoom_depth_um)} (the epidermis), joined to the left "
         f"panel by zoom lines. Layers at representative depths: {layers}; then "
-        f"{layout.bands[-1].name.lower()} below {layout.bands[-1].top_um:g} µm. Grey bands show "
+        f"{layout.bands[-1].name.lower()} below {layout.bands[-1].top_um:g} µm. Gray bands show "
         "where each boundary may lie. A hair follicle opens at a pore, with a sebaceous gland "
         f"at {layout.gland_um.text()} µm. Atrophic scars at typical size: {scars}."
     )

@@ -69,7 +69,7 @@ def result_html(reading: AcidReading) -> str:
     return (
         f"<h4>{html.escape(reading.agent_name)}: {reading.concentration_pct:g}% at pH "
         f"{reading.ph:.2f}</h4>"
-        f"<p>pKa {approx}{reading.pka:.2f}. Free (un-ionised) acid: "
+        f"<p>pKa {approx}{reading.pka:.2f}. Free (un-ionized) acid: "
         f"<strong>{PERCENT * reading.fraction:.0f}%</strong> of the acid, so "
         f"{reading.concentration_pct:g}% × {reading.fraction:.2f} = "
         f"<strong>{reading.available_pct:.1f}% available free acid</strong>.</p>"

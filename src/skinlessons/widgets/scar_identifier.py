@@ -50,7 +50,7 @@ def describe_identifier(state: IdentifierState, facts: Facts) -> str:
     if not matches:
         return f"{head} No scar or mark type matches yet: tick what you see."
     best = best_matches(state, facts)
-    kind = lambda m: "a scar" if m.is_scar else "not a scar (a colour change)"  # noqa: E731
+    kind = lambda m: "a scar" if m.is_scar else "not a scar (a color change)"  # noqa: E731
     names = " or ".join(f"{m.name} ({kind(m)})" for m in best)
     scores = "; ".join(f"{m.name} {PERCENT * m.score:.0f}%" for m in matches)
     reasons = " ".join(m.explanation for m in best)
