@@ -520,3 +520,31 @@ def test_check_key_points_catches_a_missing_point(tmp_path: Path) -> None:
 
     nb = broken_copy("06_choosing_safely", tmp_path, spoil)
     assert key_point_problems(nb, 4) == ["3 key points for 4 lesson objectives"]
+
+
+TEX_MATH = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[")
+
+
+def math_problems(nb: NotebookNode) -> list[str]:
+    """Markdown that needs MathJax: the offline handouts load none, so it would show raw."""
+    return [
+        f"cell {index}: TeX math {match.group(0)[:30]!r}; write the formula in plain text/HTML"
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "markdown"
+        for match in [TEX_MATH.search(cell.source)]
+        if match
+    ]
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_lesson_prose_needs_no_mathjax(lesson_id: str) -> None:
+    """Formulas are plain text or HTML, so they read the same in the offline handouts."""
+    assert math_problems(read(lesson_id)) == []
+
+
+def test_check_math_catches_tex_in_markdown() -> None:
+    """A TeX formula in a markdown cell is reported with its cell index."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("f = $\\dfrac{1}{2}$")])
+    assert math_problems(nb) == [
+        "cell 0: TeX math '$\\\\dfrac{1}{2}$'; write the formula in plain text/HTML"
+    ]
