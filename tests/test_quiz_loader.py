@@ -195,7 +195,7 @@ COURSE_RULES = [
     ("course_not_yaml.yaml", [("course_not_yaml.yaml", 4, "not valid YAML")]),
     ("course_top_level_list.yaml", [("course_top_level_list.yaml", 1, "not a list")]),
     ("course_empty.yaml", [("course_empty.yaml", 1, "file is empty")]),
-    ("course_binary.yaml", [("course_binary.yaml", None, "file is not UTF-8 text")]),
+    ("course_binary.yaml", [("course_binary.yaml", 2, "file is not UTF-8 text")]),
 ]  # fmt: skip
 
 

@@ -104,11 +104,13 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             the error carries the line of the problem.
     """
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error_cls(
             f"file is not UTF-8 text (byte {exc.start})",
             path=path,
+            line=raw.count(b"\n", 0, exc.start) + 1,
             hint="save it as UTF-8, or remove the binary content.",
         ) from None
     except OSError as exc:
