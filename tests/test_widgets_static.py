@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets
 import pytest
 
+from skinlessons.livestyle import LIVE_CLASS
 from skinlessons.widgets import acid_explorer, decision_aid, depth_explorer, scar_identifier
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -37,7 +38,11 @@ def test_mimebundle_has_view_png_and_alt(name: str) -> None:
     """The bundle holds the widget view, a base64 PNG and the alt text in its metadata."""
     app = WIDGETS[name]()
     data, metadata = app._repr_mimebundle_()
-    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == app.view.model_id
+    shown = app.live_view
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == shown.model_id
+    assert app.view in shown.children  # the widget itself, under the shared stylesheet
+    assert LIVE_CLASS in shown._dom_classes
+    assert "white-space: normal" in shown.children[0].value
     assert base64.b64decode(data["image/png"]).startswith(PNG_SIGNATURE)
     assert metadata["image/png"]["alt"] == data["text/plain"] == app.alt_text()
     assert len(app.alt_text()) > 80

@@ -12,7 +12,6 @@ import html
 import importlib
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -21,6 +20,7 @@ import mistune
 
 from ..course import find_course_root, quiz_dir
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
+from ..livestyle import LIVE_CLASS, stylesheet_html
 from ..names import QUIZ_SUFFIX
 from . import strings
 from .controls import AnswerControls, make_answer_controls
@@ -35,8 +35,6 @@ from .storage import environment, is_unattended, run_mode
 FEEDBACK_CLASS: Final = "skinlessons-quiz-feedback"
 QUIZ_CLASS: Final = "skinlessons-quiz"
 _MARKDOWN: Final = mistune.create_markdown(escape=True)
-STYLESHEET: Final = "quiz.css"
-"""Package data in ``skinlessons.quiz/live``: lets long labels wrap instead of being cut."""
 
 
 def _markdown(text: str) -> str:
@@ -51,12 +49,6 @@ def cite_reference(reference_id: str) -> str:
         return f"[{reference_id}] {facts.load_facts().references[reference_id].cite()}"
     except (ImportError, AttributeError, LookupError, TypeError, SkinlessonsError):
         return reference_id
-
-
-@lru_cache(maxsize=1)
-def _stylesheet() -> str:
-    css = resources.files("skinlessons.quiz").joinpath("live", STYLESHEET).read_text("utf-8")
-    return f"<style>{css}</style>"
 
 
 def _live_region(body: str, status: str) -> str:
@@ -175,7 +167,7 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
             view.restore()
             view.listen()
         intro = strings.SUMMATIVE_INTRO if quiz.is_summative else strings.FORMATIVE_INTRO
-        header = f"{_stylesheet()}<h2>{html.escape(quiz.title)}</h2><p>{intro}</p>"
+        header = f"{stylesheet_html()}<h2>{html.escape(quiz.title)}</h2><p>{intro}</p>"
         if notice:
             header += f"<p><strong>{notice}</strong></p>"
         children: list[widgets.Widget] = [widgets.HTML(value=header)]
@@ -192,6 +184,7 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
             children += [self.submit_button, self.receipt]
         super().__init__(children)
         self.add_class(QUIZ_CLASS)
+        self.add_class(LIVE_CLASS)
 
     def _on_submit(self, button: widgets.Button) -> None:
         from .submission import submit

@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from skinlessons.display import PNG_MIME, TEXT_MIME
+from skinlessons.livestyle import styled
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -45,12 +46,20 @@ class WidgetApp(ABC):
     def render_state(self, **state: Any) -> tuple[Figure, str]:
         """Render a new static figure (and its alt text) for any given state."""
 
+    @property
+    def live_view(self) -> ipywidgets.Widget:
+        """:attr:`view` with the shared stylesheet (labels wrap in JupyterLab), built once."""
+        cached = self.__dict__.get("_live_view")
+        if cached is None:
+            cached = self.__dict__["_live_view"] = styled(self.view)
+        return cached
+
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None, **kwargs: Any
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return the widget view, a static PNG of the current state and its alt text."""
         alt = self.alt_text()
-        data: dict[str, Any] = dict(self.view._repr_mimebundle_() or {})
+        data: dict[str, Any] = dict(self.live_view._repr_mimebundle_() or {})
         data[PNG_MIME] = base64.b64encode(self.png).decode("ascii")
         data[TEXT_MIME] = alt
         return data, {PNG_MIME: {"alt": alt}}
