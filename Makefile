@@ -29,6 +29,10 @@ chromium:
 		echo "The browser tests need Chromium. Run:  sudo apt-get install -y chromium" >&2; exit 1; \
 	fi
 
+## Build the HTML handouts (trainee and instructor editions) into build/handouts/.
+handouts: $(STAMP)
+	$(BIN)/skinlessons build
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
