@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from .errors import CourseNotFoundError
-from .names import COURSE_ENV, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR
+from .names import COURSE_ENV, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 
 
 def _is_course(folder: Path) -> bool:
@@ -49,6 +49,15 @@ def find_course_root(explicit: Path | str | None = None, *, start: Path | None =
 def quiz_dir(root: Path) -> Path:
     """The quizzes folder of a course."""
     return root / QUIZ_DIR
+
+
+def quiz_files(root: Path) -> list[Path]:
+    """The quiz files of a course, sorted by name; objectives.yaml and hidden files left out."""
+    return sorted(
+        path
+        for path in quiz_dir(root).glob(f"*{QUIZ_SUFFIX}")
+        if path.name != OBJECTIVES_FILE and not path.name.startswith(".")
+    )
 
 
 def notebook_dir(root: Path) -> Path:

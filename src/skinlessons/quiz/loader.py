@@ -15,9 +15,9 @@ from typing import Any, Final
 
 from ruamel.yaml.comments import CommentedMap
 
-from ..course import find_course_root, quiz_dir
+from ..course import find_course_root, quiz_dir, quiz_files
 from ..errors import ContentError, ContentErrors, QuizFormatError
-from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
+from ..names import OBJECTIVES_FILE
 from ..yamlsource import YamlDocument, read_yaml, validate_document
 from .course_checks import (
     LoadedQuiz,
@@ -125,14 +125,6 @@ def _default_references() -> Mapping[str, ReferenceInfo] | None:
     return references
 
 
-def _quiz_files(folder: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in folder.glob(f"*{QUIZ_SUFFIX}")
-        if path.name != OBJECTIVES_FILE and not path.name.startswith(".")
-    )
-
-
 def _collect(
     course_root: Path | str | None, references: Mapping[str, ReferenceInfo] | None
 ) -> tuple[list[ContentError], Objectives | None, list[LoadedQuiz], Path]:
@@ -141,7 +133,7 @@ def _collect(
     objectives, objectives_doc, problems = _read(Objectives, folder / OBJECTIVES_FILE)
     loaded: list[LoadedQuiz] = []
     all_valid = True
-    for path in _quiz_files(folder):
+    for path in quiz_files(root):
         quiz, doc, quiz_problems = _read(Quiz, path)
         problems.extend(quiz_problems)
         if quiz is None or doc is None:

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from .. import __version__
-from ..course import find_course_root, quiz_dir
+from ..course import find_course_root, quiz_files
 from ..errors import SubmissionError
-from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
 from . import strings
 from .answers import is_answered, keep_answers
 from .identity import require_trainee_id, trainee_slug
@@ -174,12 +173,7 @@ def load_submittable_quizzes(root: Path) -> list[Quiz]:
     """
     from .loader import load_quiz
 
-    paths = sorted(
-        path
-        for path in quiz_dir(root).glob(f"*{QUIZ_SUFFIX}")
-        if path.name != OBJECTIVES_FILE and not path.name.startswith(".")
-    )
-    return [load_quiz(path) for path in paths]
+    return [load_quiz(path) for path in quiz_files(root)]
 
 
 def submit(

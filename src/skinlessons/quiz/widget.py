@@ -18,7 +18,7 @@ from typing import Any, Final
 import ipywidgets as widgets
 import mistune
 
-from ..course import find_course_root, quiz_dir
+from ..course import find_course_root, quiz_dir, quiz_files
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
 from ..livestyle import LIVE_CLASS, stylesheet_html
 from ..names import QUIZ_SUFFIX
@@ -214,7 +214,7 @@ def load_course_quiz(quiz_id: str, course_root: Path) -> Quiz:
     folder = quiz_dir(course_root)
     path = folder / f"{quiz_id}{QUIZ_SUFFIX}"
     if not path.is_file():
-        known = sorted(p.stem for p in folder.glob(f"*{QUIZ_SUFFIX}") if p.stem != "objectives")
+        known = [quiz_path.stem for quiz_path in quiz_files(course_root)]
         raise QuizFormatError(
             f"there is no quiz '{quiz_id}'",
             path=path,
