@@ -53,7 +53,8 @@ def number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
+    """Write one CSV file of the run: UTF-8, comma-separated, ``header`` then ``rows``."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -87,7 +88,7 @@ def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
                 outcome.status,
             )
         )
-    return _write(out / MOODLE_FILE, MOODLE_COLUMNS, rows)
+    return write_csv(out / MOODLE_FILE, MOODLE_COLUMNS, rows)
 
 
 def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: float) -> Path:
@@ -101,7 +102,7 @@ def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: floa
         rows.append(
             (who.display_name, who.canvas_id, who.sis_user_id, who.sis_login_id, who.section, score)
         )
-    return _write(out / CANVAS_FILE, CANVAS_COLUMNS, rows)
+    return write_csv(out / CANVAS_FILE, CANVAS_COLUMNS, rows)
 
 
 def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
@@ -126,11 +127,11 @@ def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
                     str(checks),
                 )
             )
-    return _write(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, rows)
+    return write_csv(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, rows)
 
 
 def write_roster_check(out: Path, check: RosterCheck) -> Path:
     """``roster_check.csv``: unknown trainee ids and roster trainees with no submission."""
     rows = [(trainee_id, "", NOT_ON_ROSTER) for trainee_id in check.unknown_ids]
     rows += [(entry.trainee_id, entry.name, NO_SUBMISSION) for entry in check.non_submitters]
-    return _write(out / ROSTER_CHECK_FILE, ROSTER_CHECK_COLUMNS, rows)
+    return write_csv(out / ROSTER_CHECK_FILE, ROSTER_CHECK_COLUMNS, rows)

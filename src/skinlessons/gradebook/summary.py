@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 from .cohort import TraineeOutcome
+from .lms_csv import write_csv
 from .roster import RosterCheck
 
 GRADED: Final = "graded"
@@ -67,9 +67,5 @@ class GradeRun:
 
 def write_file_log(out: Path, files: list[FileOutcome]) -> Path:
     """``files.csv``: every input file with its status, trainee id and reason."""
-    path = out / FILES_LOG
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(("File", "Status", "Trainee ID", "Reason"))
-        writer.writerows((f.source, f.status, f.trainee_id, f.reason) for f in files)
-    return path
+    rows = ((f.source, f.status, f.trainee_id, f.reason) for f in files)
+    return write_csv(out / FILES_LOG, ("File", "Status", "Trainee ID", "Reason"), rows)
