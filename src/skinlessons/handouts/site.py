@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Any, Final
 
-import jinja2
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_notebook
 
+from .._jinja import environment
 from ..quiz.html import Edition
 from ..quiz.models import Lesson
 
@@ -27,6 +26,7 @@ COURSE_TITLE: Final = "Acne scars and exfoliation"
 ASSETS_DIR: Final = "assets"
 STYLESHEETS: Final = ("lab.css", "pygments.css", "handout.css")
 SCRIPTS: Final = ("quiz.js",)
+INDEX_TEMPLATE: Final = "course_index.html.j2"
 EDITION_LABELS: Final[dict[str, str]] = {
     "trainee": "Trainee edition",
     "instructor": "Instructor edition: contains answer keys, do not share with trainees",
@@ -112,18 +112,6 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-@cache
-def _index_template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("skinlessons.handouts", "templates/handout"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template("course_index.html.j2")
-
-
 def write_index(
     edition_dir: Path,
     edition: Edition,
@@ -132,7 +120,8 @@ def write_index(
 ) -> Path:
     """Write ``<edition>/index.html``: the lessons of this edition, durations and objectives."""
     heading = "Lesson handouts" if edition == "trainee" else "Lesson handouts for instructors"
-    html = _index_template().render(
+    template = environment("skinlessons.handouts", "templates/handout").get_template(INDEX_TEMPLATE)
+    html = template.render(
         heading=heading,
         course_title=COURSE_TITLE,
         edition=edition,

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from typing import Any, Final, Literal
 
-import jinja2
 from nbconvert.filters import markdown2html
 
+from .._jinja import environment
 from .models import (
     AnyQuestion,
     Matching,
@@ -42,17 +41,6 @@ EDITIONS: Final[tuple[Edition, ...]] = ("trainee", "instructor")
 
 TEMPLATE_NAME: Final = "quiz_static.html.j2"
 _SINGLE_PARAGRAPH: Final = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("skinlessons.quiz", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 def markdown_block(text: str | None) -> str:
@@ -173,7 +161,7 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
         _question_view(quiz, question, number, edition)
         for number, question in enumerate(quiz.questions, start=1)
     ]
-    template = _environment().get_template(TEMPLATE_NAME)
+    template = environment("skinlessons.quiz").get_template(TEMPLATE_NAME)
     return template.render(quiz=quiz, questions=questions, mode=mode, edition=edition)
 
 
