@@ -157,7 +157,9 @@ def _reload(text: str, tmp: Path) -> Quiz:
     return Quiz.model_validate(read_yaml(path).data)
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60, deadline=None
+)
 @given(quizzes())
 def test_yaml_round_trip_gives_an_equal_quiz(tmp_path: Path, quiz: Quiz):
     """load(to_yaml(quiz)) == quiz, for the full quiz and its projection."""
@@ -166,7 +168,9 @@ def test_yaml_round_trip_gives_an_equal_quiz(tmp_path: Path, quiz: Quiz):
     assert _reload(to_yaml(projected), tmp_path) == projected
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60, deadline=None
+)
 @given(quizzes())
 def test_projection_never_carries_a_key(tmp_path: Path, quiz: Quiz):
     """Every projected question loads back without a key, and with the same version."""
