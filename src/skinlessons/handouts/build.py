@@ -137,6 +137,9 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
     cache = ExecutionCache((options.cache_dir or root / "build" / "cache").resolve())
     report = BuildReport(out)
     paths = _notebooks_needed(sources, options.editions)
+    # Both read every file they cover: once per build, not once per notebook or edition.
+    package = package_fingerprint()
+    page_inputs = (package, full_quizzes_fingerprint(root))
     with tempfile.TemporaryDirectory(prefix="skinlessons-build-") as scratch:
         staged = stage_key_free_course(sources, Path(scratch) / "course")
         env = {
@@ -149,6 +152,7 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
             cwd=notebook_dir(staged),
             env=env,
             cache=cache,
+            package_fingerprint=package,
             quizzes_fingerprint=sources.key_free_fingerprint(),
             jobs=options.jobs,
             timeout_s=options.timeout_s,
@@ -162,7 +166,7 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
     )
     executed = {result.path.stem: result for result in report.executions if result.notebook}
     for edition in options.editions:
-        _write_edition(edition, sources, executed, options, report, progress)
+        _write_edition(edition, sources, executed, page_inputs, options, report, progress)
     return report
 
 
@@ -170,6 +174,7 @@ def _write_edition(
     edition: Edition,
     sources: CourseSources,
     executed: dict[str, ExecutionResult],
+    page_inputs: tuple[str, str],
     options: BuildOptions,
     report: BuildReport,
     progress: Progress,
@@ -188,7 +193,7 @@ def _write_edition(
     notebooks = {stem: notebook for stem in stems if (notebook := executed[stem].notebook)}
     titles = {stem: lesson_title(stem, notebooks[stem], sources.lesson(stem)) for stem in stems}
     stamps = PageStamps(folder)
-    inputs = (package_fingerprint(), full_quizzes_fingerprint(sources.root), edition)
+    inputs = (*page_inputs, edition)
     links = [PageLink(f"{stem}.html", titles[stem]) for stem in stems]
     written: list[Path] = []
     listed: list[dict[str, Any]] = []

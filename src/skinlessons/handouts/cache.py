@@ -54,10 +54,10 @@ def package_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def cache_key(notebook: NotebookNode, quizzes_fingerprint: str) -> str:
-    """The cache key of one notebook: notebook + package + key-free quizzes."""
+def cache_key(notebook: NotebookNode, package: str, quizzes_fingerprint: str) -> str:
+    """The cache key of one notebook: notebook + package (its fingerprint) + key-free quizzes."""
     digest = hashlib.sha256()
-    for part in (notebook_fingerprint(notebook), package_fingerprint(), quizzes_fingerprint):
+    for part in (notebook_fingerprint(notebook), package, quizzes_fingerprint):
         digest.update(part.encode())
     return digest.hexdigest()[:KEY_LENGTH]
 

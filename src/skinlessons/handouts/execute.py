@@ -63,6 +63,7 @@ class ExecutionSettings:
     cwd: Path
     env: Mapping[str, str]
     cache: ExecutionCache
+    package_fingerprint: str
     quizzes_fingerprint: str
     jobs: int
     timeout_s: int = 600
@@ -85,7 +86,7 @@ async def _execute_one(
     path: Path, settings: ExecutionSettings, slots: asyncio.Semaphore
 ) -> ExecutionResult:
     source = nbformat.read(path, as_version=4)
-    key = cache_key(source, settings.quizzes_fingerprint)
+    key = cache_key(source, settings.package_fingerprint, settings.quizzes_fingerprint)
     cached = settings.cache.get(path.stem, key)
     if cached is not None:
         return ExecutionResult(path, "cached", 0.0, notebook=cached, key=key)
