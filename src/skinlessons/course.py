@@ -63,3 +63,8 @@ def quiz_files(root: Path) -> list[Path]:
 def notebook_dir(root: Path) -> Path:
     """The lesson notebooks folder of a course."""
     return root / NOTEBOOK_DIR
+
+
+def lesson_notebooks(root: Path) -> list[Path]:
+    """The lesson notebooks of a course (``notebooks/*.ipynb`` files), sorted by name."""
+    return sorted(path for path in notebook_dir(root).glob("*.ipynb") if path.is_file())

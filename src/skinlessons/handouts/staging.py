@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..course import notebook_dir, quiz_dir
+from ..course import lesson_notebooks, notebook_dir, quiz_dir
 from ..errors import HandoutBuildError
 from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
 from ..quiz import loader, projection
@@ -72,11 +72,10 @@ def load_course_sources(root: Path) -> CourseSources:
         HandoutBuildError: the course has no lesson notebooks.
         ContentErrors: a quiz or objectives.yaml has problems (run ``skinlessons check``).
     """
-    folder = notebook_dir(root)
-    notebooks = tuple(sorted(path for path in folder.glob("*.ipynb") if path.is_file()))
+    notebooks = tuple(lesson_notebooks(root))
     if not notebooks:
         raise HandoutBuildError(
-            f"No lesson notebooks in {folder}. "
+            f"No lesson notebooks in {notebook_dir(root)}. "
             "Fix: put the lessons there as NN_topic.ipynb, or pass --course DIR."
         )
     course = loader.load_course_quizzes(root)

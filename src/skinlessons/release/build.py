@@ -25,7 +25,7 @@ from typing import Final
 
 from .. import __version__
 from .._zip import read_entries, zip_bytes
-from ..course import find_course_root, notebook_dir, quiz_dir
+from ..course import find_course_root, lesson_notebooks, notebook_dir, quiz_dir
 from ..errors import ReleaseError
 from ..names import NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 from ..quiz.loader import load_course_quizzes
@@ -122,7 +122,7 @@ def release_entries(root: Path, wheel_path: Path) -> tuple[dict[str, bytes], Rel
     def add(name: str, content: bytes) -> None:
         entries[f"{folder}/{name}"] = content
 
-    notebooks = sorted(path for path in notebook_dir(root).glob("*.ipynb") if path.is_file())
+    notebooks = lesson_notebooks(root)
     if not notebooks:
         raise ReleaseError(
             f"no lesson notebooks in {notebook_dir(root)}. Fix: pass --course DIR pointing at "
