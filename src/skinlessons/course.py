@@ -14,7 +14,7 @@ from .names import COURSE_ENV, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUF
 
 
 def _is_course(folder: Path) -> bool:
-    return (folder / QUIZ_DIR / OBJECTIVES_FILE).is_file()
+    return objectives_file(folder).is_file()
 
 
 def find_course_root(explicit: Path | str | None = None, *, start: Path | None = None) -> Path:
@@ -49,6 +49,11 @@ def find_course_root(explicit: Path | str | None = None, *, start: Path | None =
 def quiz_dir(root: Path) -> Path:
     """The quizzes folder of a course."""
     return root / QUIZ_DIR
+
+
+def objectives_file(root: Path) -> Path:
+    """The course's ``quizzes/objectives.yaml`` (its presence marks the course folder)."""
+    return quiz_dir(root) / OBJECTIVES_FILE
 
 
 def quiz_files(root: Path) -> list[Path]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from .course import find_course_root, notebook_dir, quiz_dir
+from .course import find_course_root, notebook_dir, objectives_file
 from .errors import LessonFormatError
 from .names import OBJECTIVES_FILE
 
@@ -112,7 +112,7 @@ def load_course_objectives(course: Path | str | None = None) -> Objectives:
     """Read ``quizzes/objectives.yaml`` of the course folder (found as every command finds it)."""
     from .quiz.loader import load_objectives
 
-    return load_objectives(quiz_dir(find_course_root(course)) / OBJECTIVES_FILE)
+    return load_objectives(objectives_file(find_course_root(course)))
 
 
 def find_lesson(objectives: Objectives, lesson_id: str) -> Lesson:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..course import find_course_root, quiz_dir
+from ..course import find_course_root, objectives_file
 from ..errors import GradingError
 from ..facts import load_facts
-from ..names import OBJECTIVES_FILE
 from ..quiz.loader import load_objectives
 from ..quiz.recording import utc_timestamp
 from ..quiz.submission import load_submittable_quizzes
@@ -130,7 +129,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
     # Each quiz file fully validated, as for submit; course-wide coverage rules are the
     # author's job (skinlessons check) and must not stop grading.
     quizzes = {quiz.id: quiz for quiz in load_submittable_quizzes(root)}
-    objectives = load_objectives(quiz_dir(root) / OBJECTIVES_FILE)
+    objectives = load_objectives(objectives_file(root))
     overrides = load_overrides(options.overrides, quizzes)
     roster = load_roster(options.roster) if options.roster is not None else None
     out = prepare_out(options.submissions, options.out)

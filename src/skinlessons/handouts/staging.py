@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..course import lesson_notebooks, notebook_dir, quiz_dir
+from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir
 from ..errors import HandoutBuildError
-from ..names import OBJECTIVES_FILE, QUIZ_SUFFIX
+from ..names import QUIZ_SUFFIX
 from ..quiz import loader, projection
 from ..quiz.models import Lesson, Objectives, Quiz
 
@@ -52,7 +52,7 @@ class CourseSources:
         digest = hashlib.sha256()
         for quiz_id in sorted(self.key_free_yaml):
             digest.update(f"{quiz_id}\0{self.key_free_yaml[quiz_id]}\0".encode())
-        digest.update((quiz_dir(self.root) / OBJECTIVES_FILE).read_bytes())
+        digest.update(objectives_file(self.root).read_bytes())
         return digest.hexdigest()
 
 
@@ -104,7 +104,7 @@ def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
     )
     quizzes = quiz_dir(destination)
     quizzes.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(quiz_dir(sources.root) / OBJECTIVES_FILE, quizzes / OBJECTIVES_FILE)
+    shutil.copy2(objectives_file(sources.root), objectives_file(destination))
     for quiz_id, text in sources.key_free_yaml.items():
         (quizzes / f"{quiz_id}{QUIZ_SUFFIX}").write_text(text, encoding="utf-8")
     return destination

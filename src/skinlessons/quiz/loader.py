@@ -15,9 +15,8 @@ from typing import Any, Final
 
 from ruamel.yaml.comments import CommentedMap
 
-from ..course import find_course_root, quiz_dir, quiz_files
+from ..course import find_course_root, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentError, ContentErrors, QuizFormatError
-from ..names import OBJECTIVES_FILE
 from ..yamlsource import YamlDocument, read_yaml, validate_document
 from .course_checks import (
     LoadedQuiz,
@@ -130,7 +129,7 @@ def _collect(
 ) -> tuple[list[ContentError], Objectives | None, list[LoadedQuiz], Path]:
     root = find_course_root(course_root)
     folder = quiz_dir(root)
-    objectives, objectives_doc, problems = _read(Objectives, folder / OBJECTIVES_FILE)
+    objectives, objectives_doc, problems = _read(Objectives, objectives_file(root))
     loaded: list[LoadedQuiz] = []
     all_valid = True
     for path in quiz_files(root):

@@ -25,7 +25,7 @@ from typing import Final
 
 from .. import __version__
 from .._zip import read_entries, zip_bytes
-from ..course import find_course_root, lesson_notebooks, notebook_dir, quiz_dir
+from ..course import find_course_root, lesson_notebooks, notebook_dir, objectives_file
 from ..errors import ReleaseError
 from ..names import NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 from ..quiz.loader import load_course_quizzes
@@ -135,7 +135,7 @@ def release_entries(root: Path, wheel_path: Path) -> tuple[dict[str, bytes], Rel
         removed += count
     for quiz_id, quiz in course.quizzes.items():
         add(f"{QUIZ_DIR}/{quiz_id}{QUIZ_SUFFIX}", _quiz_text(quiz).encode("utf-8"))
-    add(f"{QUIZ_DIR}/{OBJECTIVES_FILE}", (quiz_dir(root) / OBJECTIVES_FILE).read_bytes())
+    add(f"{QUIZ_DIR}/{OBJECTIVES_FILE}", objectives_file(root).read_bytes())
     add(f"wheels/{wheel_path.name}", wheel_bytes)
     requirements = _template("requirements.txt").replace("@WHEEL@", wheel_path.name)
     add("requirements.txt", requirements.encode("utf-8"))
