@@ -79,12 +79,11 @@ def load_course_sources(root: Path) -> CourseSources:
             "Fix: put the lessons there as NN_topic.ipynb, or pass --course DIR."
         )
     course = loader.load_course_quizzes(root)
-    quizzes = {quiz.id: quiz for quiz in course.quizzes.values()}
     key_free_yaml = {
         quiz_id: projection.to_yaml(projection.key_free(quiz), header=STAGED_HEADER)
-        for quiz_id, quiz in quizzes.items()
+        for quiz_id, quiz in course.quizzes.items()
     }
-    return CourseSources(root, notebooks, quizzes, course.objectives, key_free_yaml)
+    return CourseSources(root, notebooks, course.quizzes, course.objectives, key_free_yaml)
 
 
 def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
