@@ -200,3 +200,14 @@ def test_slugs_of_different_ids_differ_even_when_they_look_alike() -> None:
     assert trainee_slug("J.Doe") != trainee_slug("j-doe")
     assert trainee_slug("jdoe") == trainee_slug("jdoe")
     assert trainee_slug("jdoe").startswith("jdoe-")
+
+
+def test_trainee_can_check_which_id_is_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """quiz.trainee_id() shows the id in force, or how to set one when there is none."""
+    from skinlessons import quiz
+
+    assert "not set yet" in quiz.trainee_id()._repr_markdown_()
+    assert 'quiz.set_trainee_id("YOUR-LMS-USERNAME")' in quiz.trainee_id()._repr_markdown_()
+    monkeypatch.setenv(HUB_USER_ENV, "hub.user")
+    shown = quiz.trainee_id()._repr_markdown_()
+    assert "**hub.user**" in shown

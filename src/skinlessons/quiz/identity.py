@@ -147,6 +147,24 @@ def require_trainee_id(
     return found
 
 
+class NoTraineeId:
+    """What :func:`trainee_id` shows in a notebook while no id is set."""
+
+    def _repr_markdown_(self) -> str:
+        return strings.TRAINEE_ID_NOT_SET
+
+
+def trainee_id(
+    env: Mapping[str, str] | None = None, *, home: Path | None = None
+) -> TraineeId | NoTraineeId:
+    """The trainee id in force, for a trainee to check in a notebook (``quiz.trainee_id()``).
+
+    Raises:
+        TraineeIdError: the saved file or an environment variable holds an unacceptable id.
+    """
+    return current_trainee_id(env, home=home) or NoTraineeId()
+
+
 def set_trainee_id(
     value: str, env: Mapping[str, str] | None = None, *, home: Path | None = None
 ) -> TraineeId:

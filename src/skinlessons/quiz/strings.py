@@ -44,6 +44,10 @@ TRAINEE_ID_SHOWN: Final = (
     "Your trainee id is **{trainee_id}**. Your quiz answers will be submitted under this id; "
     "if it is not your LMS username or id number, run `quiz.set_trainee_id(...)` again."
 )
+TRAINEE_ID_NOT_SET: Final = (
+    "Your trainee id is not set yet. Set it with "
+    '`quiz.set_trainee_id("YOUR-LMS-USERNAME")`, using your own LMS username or id number.'
+)
 NO_TRAINEE_ID_NOTICE: Final = (
     "Your trainee id is not set yet. Your answers are saved anyway; before you submit, run "
     '<code>quiz.set_trainee_id("YOUR-LMS-USERNAME")</code> (lesson 00 shows how).'
