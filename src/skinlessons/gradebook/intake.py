@@ -8,7 +8,6 @@ as a :class:`Rejected` entry with a reason the instructor can act on. The file f
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -16,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
+from .._hashing import canonical_hash
 from ._validate import parse_document
 from .records import Rejected, Submission
 
@@ -52,12 +52,6 @@ def find_files(root: Path, *, skip: Path | None = None) -> Iterator[Path]:
         linked = [name for name in dirs if (here / name).is_symlink()]
         for name in sorted([*files, *linked]):
             yield here / name
-
-
-def canonical_hash(document: object) -> str:
-    """SHA-256 of the document as canonical JSON: same content, same hash, whatever the layout."""
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _read_limited(path: Path, limit: int) -> bytes | str:

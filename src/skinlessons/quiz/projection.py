@@ -10,14 +10,13 @@ or an explanation fixed after release keeps the version, and old submissions sti
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 from typing import Any, Final
 
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from .._hashing import canonical_hash
 from .models import AnyQuestion, Quiz
 
 VERSION_LENGTH: Final = 16
@@ -77,8 +76,7 @@ def quiz_version(quiz: Quiz) -> str:
         "kind": quiz.kind,
         "questions": [_versioned_question(question) for question in quiz.questions],
     }
-    text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+    return canonical_hash(canonical)[:VERSION_LENGTH]
 
 
 def _literal_blocks(value: Any) -> Any:
