@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from .._files import write_atomically
 from ..errors import TraineeIdError
 from ..names import HUB_USER_ENV, TRAINEE_ENV
 from . import strings
@@ -25,7 +26,6 @@ from .storage import (
     environment,
     is_unattended,
     trainee_file_path,
-    write_atomically,
 )
 
 MAX_TRAINEE_ID_LENGTH: Final = 100

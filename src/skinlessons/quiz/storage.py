@@ -8,9 +8,7 @@ ask :func:`is_unattended` first.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -67,23 +65,3 @@ def ensure_dir(folder: Path) -> Path:
     """Create ``folder`` (and parents) readable by its owner only, if it is missing."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
-
-
-def write_atomically(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` so readers see the old file or the new one, never half.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then replaces
-    ``path`` in one step (``os.replace``). The folder must exist.
-    """
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    return path

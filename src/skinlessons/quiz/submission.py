@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from .. import __version__
+from .._files import write_atomically
 from ..course import find_course_root, quiz_files
 from ..errors import SubmissionError
 from . import strings
@@ -31,7 +32,6 @@ from .storage import (
     is_unattended,
     run_mode,
     submissions_dir,
-    write_atomically,
 )
 
 SUBMISSION_FORMAT: Final = "skinlessons-submission"
