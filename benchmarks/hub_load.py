@@ -66,7 +66,7 @@ from skinlessons.quiz.projection import key_free, to_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LESSON_ID = "03_chemical"
-FINAL_ID = "07_final_assessment"
+FINAL_ID = "08_final_assessment"
 COURSE_FOLDER_IN_HOME = "skinlessons-course"
 """Where each trainee's copy of the course lives in their home (as an nbgitpuller target)."""
 REQUEST_TIMEOUT_S = 60.0

@@ -12,7 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
-FINAL = "07_final_assessment"
+FINAL = "08_final_assessment"
 
 
 def copy_course(target: Path) -> Path:

@@ -169,7 +169,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     """Run lesson 03, explore, self-check, answer and submit the final; the file grades."""
     server, home = lab
     chemical = load_quiz(ROOT / "quizzes" / "03_chemical.yaml")
-    final = load_quiz(ROOT / "quizzes" / "07_final_assessment.yaml")
+    final = load_quiz(ROOT / "quizzes" / "08_final_assessment.yaml")
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(STEP_TIMEOUT_MS)
@@ -182,7 +182,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
             _open_and_run_all(page, server, "lesson", "03_chemical.ipynb")
             _move_acid_ph(page)
             _check_wrong_then_right(page, chemical)
-            _open_and_run_all(page, server, "final", "07_final_assessment.ipynb")
+            _open_and_run_all(page, server, "final", "08_final_assessment.ipynb")
             answered = _answer_final(page, final)
             page.get_by_role("button", name="Submit").click()
             receipt = page.locator("[role='status']").filter(has_text="Submission saved to")

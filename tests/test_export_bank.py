@@ -69,7 +69,7 @@ def test_whole_bank_is_written_well_formed_with_each_question_once(
     ]
     stderr = result.stderr  # type: ignore[attr-defined]
     assert all(question_id in stderr for question_id in skipped)
-    assert "contains the answer keys (including the summative 07_final_assessment)" in stderr
+    assert "contains the answer keys (including the summative 08_final_assessment)" in stderr
 
 
 def test_one_quiz_and_unknown_quiz(tmp_path: Path) -> None:
@@ -98,6 +98,6 @@ def test_quiz_or_all_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
 
 def test_key_free_copy_is_refused(tmp_path: Path) -> None:
     """A trainee's key-free quiz cannot be exported: the message says where to export from."""
-    final = load_course_quizzes(ROOT).quizzes["07_final_assessment"]
-    with pytest.raises(ExportError, match=r"07_final_assessment is a key-free trainee copy.*Fix"):
+    final = load_course_quizzes(ROOT).quizzes["08_final_assessment"]
+    with pytest.raises(ExportError, match=r"08_final_assessment is a key-free trainee copy.*Fix"):
         render([key_free(final)], "moodle-xml")

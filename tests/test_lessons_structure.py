@@ -42,10 +42,10 @@ LESSON_IDS = (
     "04_device_based",
     "05_manual",
     "06_choosing_safely",
-    "07_final_assessment",
+    "08_final_assessment",
 )
 TEACHING_LESSON_IDS = LESSON_IDS[1:7]
-"""Lessons 01-06 follow the lesson layout; 00 and 07 have their own shape."""
+"""Lessons 01-06 follow the lesson layout; 00 and 08 have their own shape."""
 
 MARKER = re.compile(r"\[(R\d+)\]")
 QUIZ_CALL = re.compile(r'quiz\.show\(\s*"([^"]+)"\s*\)')
@@ -326,14 +326,14 @@ def test_every_quiz_shown_exists(lesson_id: str) -> None:
     assert quiz_call_problems(nb) == []
 
 
-@pytest.mark.parametrize("lesson_id", ("00_start_here", "07_final_assessment"))
+@pytest.mark.parametrize("lesson_id", ("00_start_here", "08_final_assessment"))
 def test_start_and_final_show_their_quiz_in_a_quiz_cell(lesson_id: str) -> None:
     quiz_cells = [c.source.strip() for c in read(lesson_id).cells if QUIZ_TAG in tags_of(c)]
     assert quiz_cells == [f'quiz.show("{lesson_id}")']
 
 
 def test_final_assessment_explains_submission() -> None:
-    sources = [cell.source for cell in read("07_final_assessment").cells]
+    sources = [cell.source for cell in read("08_final_assessment").cells]
     quiz_index = next(i for i, source in enumerate(sources) if QUIZ_CALL.search(source))
     after = "\n".join(sources[quiz_index + 1 :])
     assert "quiz.submit()" in after

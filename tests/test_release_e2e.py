@@ -40,7 +40,7 @@ question = next(q for q in lesson.questions if q.type == "single_choice")
 session = QuizSession(lesson, open_recorder(), quiz_version=quiz_version(lesson))
 session.set_response(question.id, question.key)
 feedback = session.check(question.id)
-final = course.quizzes["07_final_assessment"]
+final = course.quizzes["08_final_assessment"]
 set_trainee_id("jdoe")
 final_session = QuizSession(final, open_recorder(), quiz_version=quiz_version(final))
 for question_id, response in json.loads(sys.argv[1]).items():
