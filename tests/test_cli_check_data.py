@@ -58,7 +58,7 @@ def test_check_on_good_data_exits_0_with_counts(tmp_path: Path) -> None:
     """An unchanged copy of the data passes, and the summary counts what was checked."""
     result = CliRunner().invoke(main, ["check", "--data", str(data_copy(tmp_path))])
     assert result.exit_code == 0, result.output
-    assert "All good: 132 references" in result.output
+    assert "All good: 234 references" in result.output
 
 
 def test_check_with_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -73,5 +73,5 @@ def test_full_check_of_this_course_with_a_data_copy_passes(tmp_path: Path) -> No
     data = data_copy(tmp_path)
     result = CliRunner().invoke(main, ["check", "--course", str(REPO), "--data", str(data)])
     assert result.exit_code == 0, result.output
-    assert "132 references" in result.output
+    assert "234 references" in result.output
     assert "quizzes" in result.output

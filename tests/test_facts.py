@@ -190,9 +190,9 @@ def test_every_reference_id_resolves() -> None:
 
 
 def test_every_fact_sheet_reference_is_listed_with_a_kind() -> None:
-    """All 132 references are present, each with its kind and verified status."""
+    """All 234 references (132 from the fact sheet, 102 from its practice part) are present, each with its kind and verified status."""
     references = load_facts().references
-    assert set(references) == {f"R{number}" for number in range(1, 133)}
+    assert set(references) == {f"R{number}" for number in range(1, 235)}
     kinds = {rid: ref.kind for rid, ref in references.items()}
     assert kinds["R18"] == "peer-reviewed"
     assert kinds["R47"] == "regulator"
@@ -201,6 +201,10 @@ def test_every_fact_sheet_reference_is_listed_with_a_kind() -> None:
     assert kinds["R101"] == "low-authority"
     assert not references["R104"].verified
     assert references["R18"].cite() == "Jacob CI et al. 2001"
+    assert kinds["R133"] == "regulator"
+    assert kinds["R234"] == "secondary"
+    assert not references["R147"].verified
+    assert not references["R182"].verified
 
 
 def test_claims_belong_to_the_curriculum_lessons() -> None:
@@ -216,7 +220,7 @@ def test_claims_belong_to_the_curriculum_lessons() -> None:
 def test_counts_summarise_what_was_loaded() -> None:
     """``counts()`` reports the number of records of each kind."""
     counts = load_facts().counts()
-    assert counts["references"] == 132
+    assert counts["references"] == 234
     assert counts["procedures"] == 13
     assert counts["claims"] == 12
     assert counts["skin layers"] == 5
