@@ -89,6 +89,33 @@ def duplicate_ids(file: str, data: Any) -> list[Finding]:
     return findings
 
 
+def duplicate_names(file: str, data: Any) -> list[Finding]:
+    """Glossary names (a term or one of its ``also`` names) claimed by two entries."""
+    findings = []
+    seen: dict[str, Loc] = {}
+    for key, index, record in _records(data):
+        names: list[tuple[Loc, Any]] = [(("term",), record.get("term"))]
+        also = record.get("also")
+        if isinstance(also, list):
+            names += [(("also", position), name) for position, name in enumerate(also)]
+        for where, name in names:
+            if not isinstance(name, str):
+                continue
+            here: Loc = (key, index, *where)
+            first = seen.setdefault(name.casefold(), here)
+            if first[:2] != here[:2]:
+                findings.append(
+                    Finding(
+                        file,
+                        here,
+                        f"the name {name!r} is already a name of another glossary entry",
+                        "give each name to one glossary entry only.",
+                        first_loc=first,
+                    )
+                )
+    return findings
+
+
 def _id_values(node: Any, loc: Loc) -> Iterator[tuple[str, str, Loc]]:
     """(key, text value, location) for every text value under an id-bearing key."""
     if isinstance(node, Mapping):

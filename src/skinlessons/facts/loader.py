@@ -23,6 +23,7 @@ from ..errors import ContentError, ContentErrors, DataFileError
 from . import crosscheck
 from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
+from .glossary import GlossaryFile
 from .models import AgentsFile, DepthCategoriesFile, ProceduresFile, ReferencesFile, SkinFile
 from .store import Facts
 
@@ -40,6 +41,7 @@ FILES: dict[str, type[Model]] = {
     "contraindications.yaml": ContraindicationsFile,
     "claims.yaml": ClaimsFile,
     "rules.yaml": RulesFile,
+    "glossary.yaml": GlossaryFile,
 }
 """Every data file and the model of its content."""
 
@@ -102,7 +104,7 @@ def _load_fast(data_dir: Path) -> Facts | None:
         return None
     findings = crosscheck.unknown_ids(raw)
     for name, data in raw.items():
-        findings += crosscheck.duplicate_ids(name, data)
+        findings += crosscheck.duplicate_ids(name, data) + crosscheck.duplicate_names(name, data)
     facts = _build(models)
     return None if findings or crosscheck.unused_contraindications(facts) else facts
 
@@ -134,6 +136,7 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
         if doc is not None:
             docs[name] = doc
             problems += _located(crosscheck.duplicate_ids(name, doc.data), docs)
+            problems += _located(crosscheck.duplicate_names(name, doc.data), docs)
         if parsed is not None:
             models[name] = parsed
     data_by_file = {name: doc.data for name, doc in docs.items()}
@@ -191,4 +194,5 @@ def _build(models: dict[str, Any]) -> Facts:
         contraindications=by_id(models["contraindications.yaml"].contraindications),
         claims=by_id(models["claims.yaml"].claims),
         rules=tuple(models["rules.yaml"].rules),
+        glossary=by_id(models["glossary.yaml"].terms),
     )

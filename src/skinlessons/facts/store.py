@@ -17,6 +17,7 @@ from .clinical import (
     Rule,
     Scar,
 )
+from .glossary import GlossaryTerm
 from .models import (
     Agent,
     DepthCategory,
@@ -69,6 +70,7 @@ class Facts:
     contraindications: Mapping[str, Contraindication]
     claims: Mapping[str, Claim]
     rules: tuple[Rule, ...]
+    glossary: Mapping[str, GlossaryTerm]
 
     def procedure(self, procedure_id: str) -> Procedure:
         """The procedure with this id (ValueError listing the known ids if there is none)."""
@@ -98,4 +100,5 @@ class Facts:
             "contraindications": len(self.contraindications),
             "claims": len(self.claims),
             "suitability rules": len(self.rules),
+            "glossary terms": len(self.glossary),
         }
