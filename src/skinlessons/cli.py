@@ -5,7 +5,10 @@ Exit codes: 0 ok, 1 a content/grading problem (printed as ``Error: ...``), 2 a u
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -227,17 +230,29 @@ def grade(
     rejected with its reason). Exits 0 when the batch ran, even with rejected files; 1 when
     grading could not run (course, overrides, roster or output folder unusable).
     """
-    from .gradebook import GradeOptions, forget_trainee, grade_folder
+    # Nothing outside --out: matplotlib gets a config and cache folder for this run only, set
+    # before it is imported (importing the gradebook imports it) and removed at the end.
+    with tempfile.TemporaryDirectory(prefix="skinlessons-mpl-") as mpl_dir:
+        saved = os.environ.get("MPLCONFIGDIR")
+        os.environ["MPLCONFIGDIR"] = mpl_dir
+        try:
+            from .gradebook import GradeOptions, forget_trainee, grade_folder
+            from .gradebook.lock import run_lock
 
-    if forget is not None:
-        click.echo("\n".join(forget_trainee(out, forget).lines()))
-        return
-    progress = _StderrProgress()
-    options = GradeOptions(
-        submissions=submissions, out=out, course=course, roster=roster, overrides=overrides
-    )
-    run = grade_folder(options, progress=progress)
-    click.echo("\n".join(run.summary_lines()))
+            if forget is not None:
+                with run_lock(out) if out.is_dir() else contextlib.nullcontext():
+                    click.echo("\n".join(forget_trainee(out, forget).lines()))
+                return
+            options = GradeOptions(
+                submissions=submissions, out=out, course=course, roster=roster, overrides=overrides
+            )
+            run = grade_folder(options, progress=_StderrProgress())
+            click.echo("\n".join(run.summary_lines()))
+        finally:
+            if saved is None:
+                os.environ.pop("MPLCONFIGDIR", None)
+            else:
+                os.environ["MPLCONFIGDIR"] = saved
 
 
 @main.command()

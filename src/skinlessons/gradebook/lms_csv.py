@@ -1,20 +1,28 @@
 """Grade CSV files an LMS imports, the formative progress, and the roster check.
 
-All files are UTF-8, comma-separated, one header row (columns in the README, "Grading
-submissions"). Only the final assessment is graded; formative quizzes go to their own file and
-never count. Trainees who are not on the roster are left out of the LMS files (the LMS could not
-match them) and listed in ``roster_check.csv``.
+All files are UTF-8 without a byte-order mark, comma-separated, one header row, decimal point
+(columns in the README, "Grading submissions"; what Moodle's and Canvas's importers read is
+checked there too). Only the final assessment is graded; formative quizzes go to their own file
+and never count. Trainees who are not on the roster are left out of the LMS files (the LMS could
+not match them) and listed in ``roster_check.csv``.
+
+Every cell of every CSV file of a run goes through :func:`write_csv`, the one owner of CSV
+injection (OWASP): a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return, and is not a plain number, is written with a leading apostrophe, so no spreadsheet runs
+it as a formula.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from .cohort import TraineeOutcome
-from .roster import RosterCheck
+if TYPE_CHECKING:  # annotations only: roster.py uses this module's formula rule
+    from .cohort import TraineeOutcome
+    from .roster import RosterCheck
 
 MOODLE_FILE: Final = "grades_moodle.csv"
 CANVAS_FILE: Final = "grades_canvas.csv"
@@ -45,6 +53,20 @@ FORMATIVE_COLUMNS: Final = (
 ROSTER_CHECK_COLUMNS: Final = ("Trainee ID", "Name", "Problem")
 NOT_ON_ROSTER: Final = "submitted, but not on the roster: match the id by hand"
 NO_SUBMISSION: Final = "on the roster, but no submission was received"
+FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet read a cell as a formula (OWASP)."""
+NEUTRALISER: Final = "'"
+_PLAIN_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def is_formula_like(text: str) -> bool:
+    """True if a spreadsheet would read ``text`` as a formula (a plain number is not one)."""
+    return text.startswith(FORMULA_PREFIXES) and _PLAIN_NUMBER.fullmatch(text) is None
+
+
+def neutralised(text: str) -> str:
+    """``text`` as it is written into a CSV cell: formula-like text gets a leading apostrophe."""
+    return NEUTRALISER + text if is_formula_like(text) else text
 
 
 def number(value: float) -> str:
@@ -54,11 +76,14 @@ def number(value: float) -> str:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    """Write one CSV file of the run: UTF-8, comma-separated, ``header`` then ``rows``."""
+    """Write one CSV file of the run: UTF-8, comma-separated, ``header`` then ``rows``.
+
+    Every cell is :func:`neutralised`, so nothing a trainee or a roster wrote runs as a formula.
+    """
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([neutralised(cell) for cell in header])
+        writer.writerows([neutralised(cell) for cell in row] for row in rows)
     return path
 
 
@@ -70,7 +95,11 @@ def _final(outcome: TraineeOutcome) -> tuple[str, str]:
 
 
 def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
-    """``grades_moodle.csv``: map users on Username (or ID number / Email address)."""
+    """``grades_moodle.csv``: map users on Username (or ID number / Email address).
+
+    Moodle usernames are always lowercase (and its import compares them exactly), so the
+    Username column is written in lowercase.
+    """
     rows = []
     for outcome in outcomes:
         if not outcome.is_on_roster:
@@ -79,7 +108,7 @@ def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
         score, percentage = _final(outcome)
         rows.append(
             (
-                who.username,
+                who.username.lower(),
                 who.id_number,
                 who.email,
                 who.display_name,
@@ -131,7 +160,8 @@ def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
 
 
 def write_roster_check(out: Path, check: RosterCheck) -> Path:
-    """``roster_check.csv``: unknown trainee ids and roster trainees with no submission."""
+    """``roster_check.csv``: unknown ids, roster trainees who sent nothing, cells to fix."""
     rows = [(trainee_id, "", NOT_ON_ROSTER) for trainee_id in check.unknown_ids]
     rows += [(entry.trainee_id, entry.name, NO_SUBMISSION) for entry in check.non_submitters]
+    rows += [(entry.trainee_id, entry.name, problem) for entry, problem in check.cell_problems]
     return write_csv(out / ROSTER_CHECK_FILE, ROSTER_CHECK_COLUMNS, rows)

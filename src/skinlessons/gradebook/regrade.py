@@ -18,6 +18,9 @@ from ..quiz.projection import quiz_version
 from .overrides import NO_OVERRIDES, Overrides
 from .records import QuizAnswers, Submission
 
+_memo_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+"""A response as memo key text (one encoder: ``json.dumps`` with options builds one a call)."""
+
 
 @dataclass(frozen=True)
 class QuizGrade:
@@ -59,7 +62,7 @@ class Grader:
 
     def grade_question(self, question: AnyQuestion, response: object) -> Result:
         """The best result over the question's key and any accepted alternative keys."""
-        memo_key = (question.id, json.dumps(response, sort_keys=True, ensure_ascii=False))
+        memo_key = (question.id, _memo_text(response))
         found = self._memo.get(memo_key)
         if found is None:
             found = grade(question, response)

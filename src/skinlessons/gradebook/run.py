@@ -1,16 +1,21 @@
 """``skinlessons grade``: read a folder of submissions, grade, store, and write every output.
 
 Order of work: load the course, overrides and roster (any problem there stops the run before a
-file is touched); read each file (a bad one is rejected with its reason, the batch goes on);
-store each new submission with its scores in one transaction; regrade every stored submission
-with the current keys; then write the CSV files, the feedback pages and the report. Nothing is
-written outside the output folder.
+file is touched); lock the output folder (one run at a time); read each file (a bad one is
+rejected with its reason, the batch goes on); store each new submission with its scores, whole;
+regrade every stored submission with the current keys; then write the feedback pages, the
+report and the CSV files. Nothing is written outside the output folder.
+
+Defence in depth: whatever a file holds, an unexpected exception while reading, grading or
+storing it rejects that file alone ("internal error while grading FILE: ...; please report it"),
+with its partial writes rolled back. A stored submission that cannot be regraded is reported
+and left out of this run's outputs, so nothing a file once stored can stop a later run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,17 +25,27 @@ from ..facts import load_facts
 from ..quiz.loader import load_objectives
 from ..quiz.recording import utc_timestamp
 from ..quiz.submission import load_submittable_quizzes
-from . import lms_csv
-from .cohort import build_cohort, current_submissions, summative_quiz_id
-from .feedback_pages import PageContext, write_pages
-from .intake import MAX_FILE_BYTES, find_files, read_submission
+from ._quote import quoted, shorten
+from ._storable import StoreRefused
+from .cohort import TraineeOutcome, build_cohort, current_submissions, summative_quiz_id
+from .intake import MAX_FILE_BYTES, display_name, find_files, read_submission
+from .lms_csv import is_formula_like
+from .lock import run_lock
+from .outputs import write_outputs
 from .overrides import load_overrides
 from .records import Rejected, Submission
 from .regrade import Grader, SubmissionGrade
-from .report import write_report
 from .roster import check_roster, load_roster
-from .store import GRADEBOOK_FILE, Gradebook, open_gradebook
-from .summary import DUPLICATE, GRADED, REJECTED, SUPERSEDED, FileOutcome, GradeRun, write_file_log
+from .store import Gradebook, open_gradebook
+from .summary import (
+    DUPLICATE,
+    GRADED,
+    REJECTED,
+    SUPERSEDED,
+    FileOutcome,
+    GradeRun,
+    internal_error,
+)
 
 ProgressHook = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each file is read."""
@@ -67,46 +82,128 @@ def prepare_out(submissions: Path, out: Path) -> Path:
     return out
 
 
-def _read_folder(
-    options: GradeOptions, book: Gradebook, grader: Grader, progress: ProgressHook | None
-) -> tuple[list[FileOutcome], dict[str, list[str]], dict[str, SubmissionGrade]]:
-    """Read every file; store new submissions. Returns rejects/duplicates, sources, new grades."""
-    stored = book.stored_hashes()
-    paths = list(find_files(options.submissions, skip=options.out))
-    files: list[FileOutcome] = []
-    sources: dict[str, list[str]] = {}
-    fresh: dict[str, SubmissionGrade] = {}
-    for done, path in enumerate(paths, start=1):
+def trainee_id_problem(trainee_id: str) -> str | None:
+    """Why ``grade`` refuses a (parsed or stored) trainee id, or None: formula-like ids."""
+    if not is_formula_like(trainee_id):
+        return None
+    return (
+        f"the trainee id {quoted(trainee_id)} begins with {trainee_id[0]!r}, which spreadsheets "
+        "run as a formula and no LMS login does; ask the trainee to set their LMS username "
+        "with quiz.set_trainee_id and run skinlessons submit again"
+    )
+
+
+@dataclass
+class _Intake:
+    """What reading the folder gave: file outcomes so far, and the submissions stored."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """Content hash → the files that hold it (first one first)."""
+    fresh: dict[str, tuple[Submission, SubmissionGrade]] = field(default_factory=dict)
+    """Submissions stored by this run, with their grades."""
+
+
+def _take_file(
+    path: Path,
+    options: GradeOptions,
+    book: Gradebook,
+    grader: Grader,
+    stored: set[str],
+    intake: _Intake,
+) -> FileOutcome | None:
+    """Read, grade and store one file; its outcome if it is rejected or a duplicate."""
+    source = display_name(path, options.submissions)
+    try:
         item = read_submission(path, options.submissions, limit=options.max_file_bytes)
         if isinstance(item, Rejected):
-            files.append(FileOutcome(item.source, REJECTED, item.reason))
-        elif item.content_hash in sources:
-            first = sources[item.content_hash][0]
-            sources[item.content_hash].append(item.source)
-            reason = f"same content as {first}; counted once"
-            files.append(FileOutcome(item.source, DUPLICATE, reason, item.trainee_id))
-        else:
-            sources[item.content_hash] = [item.source]
-            if item.content_hash not in stored:
-                fresh[item.content_hash] = grader.grade_submission(item)
-                book.add(item, fresh[item.content_hash])
+            return FileOutcome(item.source, REJECTED, item.reason)
+        problem = trainee_id_problem(item.trainee_id)
+        if problem is not None:
+            return FileOutcome(item.source, REJECTED, problem)
+        if item.content_hash in intake.sources:
+            first = intake.sources[item.content_hash][0]
+            intake.sources[item.content_hash].append(item.source)
+            reason = f"same content as {shorten(first)}; counted once"
+            return FileOutcome(item.source, DUPLICATE, reason, item.trainee_id)
+        if item.content_hash not in stored:
+            graded = grader.grade_submission(item)
+            book.add(item, graded)
+            intake.fresh[item.content_hash] = (item, graded)
+        intake.sources[item.content_hash] = [item.source]
+    except StoreRefused as refused:
+        return FileOutcome(source, REJECTED, str(refused))
+    except Exception as error:  # defence in depth: this file alone is rejected
+        return FileOutcome(source, REJECTED, internal_error("grading", source, error))
+    return None
+
+
+def _read_folder(
+    options: GradeOptions, book: Gradebook, grader: Grader, progress: ProgressHook | None
+) -> _Intake:
+    """Read every file; store the new submissions."""
+    stored = book.stored_hashes()
+    paths = list(find_files(options.submissions, skip=options.out))
+    intake = _Intake()
+    for done, path in enumerate(paths, start=1):
+        outcome = _take_file(path, options, book, grader, stored, intake)
+        if outcome is not None:
+            intake.files.append(outcome)
         if progress is not None:
             progress(done, len(paths))
-    return files, sources, fresh
+    book.flush()
+    return intake
+
+
+def _regrade_stored(
+    book: Gradebook, grader: Grader, fresh: Mapping[str, tuple[Submission, SubmissionGrade]]
+) -> tuple[dict[str, Submission], dict[str, SubmissionGrade], dict[str, str]]:
+    """Every stored submission with its grade; and the ones that could not be used, with why."""
+    submissions = {key: item for key, (item, _graded) in fresh.items()}
+    grades = {key: graded for key, (_item, graded) in fresh.items()}
+    broken: dict[str, str] = {}
+    regraded: dict[str, SubmissionGrade] = {}
+    for submission in book.load_submissions(skip=set(fresh)):
+        key = submission.content_hash
+        submissions[key] = submission
+        problem = trainee_id_problem(submission.trainee_id)
+        if problem is not None:
+            broken[key] = problem
+            continue
+        try:
+            regraded[key] = grader.grade_submission(submission)
+        except Exception as error:  # defence in depth: this submission alone is left out
+            broken[key] = internal_error("regrading", shorten(submission.source), error)
+    for key, failure in book.replace_scores(regraded).items():
+        broken[key] = internal_error(
+            "storing the scores of", shorten(submissions[key].source), failure
+        )
+        del regraded[key]
+    grades.update(regraded)
+    for key in broken:
+        del submissions[key]
+    return submissions, grades, broken
 
 
 def _classify(
-    sources: dict[str, list[str]], stored: list[Submission], current: dict[str, Submission]
+    sources: dict[str, list[str]],
+    stored: Mapping[str, Submission],
+    current: dict[str, Submission],
+    broken: Mapping[str, str],
 ) -> list[FileOutcome]:
-    by_hash = {submission.content_hash: submission for submission in stored}
     files = []
     for key, names in sources.items():
-        submission = by_hash[key]
+        if key in broken:
+            files.append(FileOutcome(names[0], REJECTED, broken[key]))
+            continue
+        submission = stored[key]
         winner = current[submission.trainee_id]
         if winner.content_hash == key:
             files.append(FileOutcome(names[0], GRADED, "", submission.trainee_id))
             continue
-        where = sources.get(winner.content_hash, ["a submission already in the gradebook"])[0]
+        where = shorten(
+            sources.get(winner.content_hash, ["a submission already in the gradebook"])[0]
+        )
         reason = (
             f"superseded by {where} (last_seq {winner.last_seq} > {submission.last_seq})"
             if winner.last_seq > submission.last_seq
@@ -116,12 +213,23 @@ def _classify(
     return files
 
 
+def _stored_problems(broken: Mapping[str, str], sources: Iterable[str]) -> list[str]:
+    """Broken stored submissions that no file of this run holds (those files say it already)."""
+    seen = set(sources)
+    return [
+        f"a stored submission was left out of this run's outputs: {reason}"
+        for key, reason in sorted(broken.items())
+        if key not in seen
+    ]
+
+
 def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) -> GradeRun:
     """Grade every submission file below ``options.submissions``; write all outputs.
 
     Raises:
         ContentErrors: the course's quizzes, the overrides or the roster have problems.
-        GradingError: the output folder or the gradebook cannot be used.
+        GradingError: the output folder or the gradebook cannot be used, or another run is
+            using the output folder.
     """
     started = utc_timestamp()
     facts = load_facts()
@@ -135,45 +243,39 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
     out = prepare_out(options.submissions, options.out)
     graded_on = options.graded_on or datetime.now(UTC).date().isoformat()
     grader = Grader(quizzes, overrides)
-    book = open_gradebook(out)
-    try:
-        files, sources, grades = _read_folder(options, book, grader, progress)
-        stored = book.load_submissions()
-        regraded = {
-            s.content_hash: grader.grade_submission(s)
-            for s in stored
-            if s.content_hash not in grades
-        }
-        book.replace_scores(regraded)
-        grades.update(regraded)
-        current = current_submissions(stored)
-        files = sorted([*files, *_classify(sources, stored, current)], key=lambda f: f.source)
-        final_id = summative_quiz_id(quizzes)
-        outcomes = build_cohort(current, grades, roster, final_id)
-        check = check_roster(roster, current)
-        applied = [f"{o.action} {o.question_id}: {o.detail}" for o in overrides.applied]
-        run = GradeRun(files, outcomes, check, overrides=[text.rstrip(": ") for text in applied])
-        final_max = grader.quizzes[final_id].questions if final_id else []
-        run.outputs = {
-            "gradebook": out / GRADEBOOK_FILE,
-            "Moodle grades": lms_csv.write_moodle(out, outcomes),
-            "Canvas grades": lms_csv.write_canvas(out, outcomes, sum(q.points for q in final_max)),
-            "formative progress": lms_csv.write_formative(out, outcomes),
-            "roster check": lms_csv.write_roster_check(out, check),
-            "file log": write_file_log(out, files),
-        }
-        citations = {rid: ref.cite() for rid, ref in facts.references.items()}
-        context = PageContext(grader.quizzes, objectives, citations, final_id, graded_on)
-        write_pages(out, outcomes, context)
-        run.outputs["feedback pages"] = out / "feedback"
-        run.outputs["item analysis"] = write_report(
-            out, outcomes, grader.quizzes, final_id, graded_on
-        )
-        counts = (len(files), run.count(GRADED), run.count(REJECTED))
-        book.record_run(started, counts, overrides.applied)
-    finally:
-        book.close()
+    with run_lock(out):
+        book = open_gradebook(out)
+        try:
+            intake = _read_folder(options, book, grader, progress)
+            stored, grades, broken = _regrade_stored(book, grader, intake.fresh)
+            current = current_submissions(stored.values())
+            files = [*intake.files, *_classify(intake.sources, stored, current, broken)]
+            final_id = summative_quiz_id(quizzes)
+            outcomes: list[TraineeOutcome] = build_cohort(current, grades, roster, final_id)
+            run = GradeRun(
+                sorted(files, key=lambda f: f.source),
+                outcomes,
+                check_roster(roster, current),
+                overrides=[
+                    f"{o.action} {o.question_id}: {o.detail}".rstrip(": ")
+                    for o in overrides.applied
+                ],
+                problems=_stored_problems(broken, intake.sources),
+            )
+            citations = {rid: ref.cite() for rid, ref in facts.references.items()}
+            write_outputs(out, run, grader, objectives, citations, final_id, graded_on)
+            counts = (len(run.files), run.count(GRADED), run.count(REJECTED))
+            book.record_run(started, counts, overrides.applied)
+        finally:
+            book.close()
     return run
 
 
-__all__ = ["DUPLICATE", "GradeOptions", "ProgressHook", "grade_folder", "prepare_out"]
+__all__ = [
+    "DUPLICATE",
+    "GradeOptions",
+    "ProgressHook",
+    "grade_folder",
+    "prepare_out",
+    "trainee_id_problem",
+]

@@ -1,31 +1,34 @@
 """The embedded SQLite gradebook: open and migrate it, add submissions, rewrite scores.
 
-Every write is a transaction: a submission with its answers and scores goes in at once, and the
-regrade of all stored submissions replaces the scores at once, so a run killed at any moment
-leaves either the old rows or the new ones, never half of a submission.
+Every write is all-or-nothing: a submission with its answers and scores goes in at once (a
+savepoint inside a transaction that commits every :data:`STORE_BATCH` submissions), and the
+regrade of all stored submissions replaces the scores in one transaction, so a run killed at any
+moment leaves either the old rows or the new ones, never half of a submission. A submission whose
+rows cannot be written is rolled back alone and reported; the others are kept.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
 from ..errors import GradingError
 from ..quiz.recording import utc_timestamp
+from ._storable import StoreRefused, storable_problem
 from .overrides import AppliedOverride
 from .records import AnswerRecord, QuizAnswers, Submission
 from .regrade import SubmissionGrade
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 GRADEBOOK_FILE: Final = "gradebook.sqlite"
-
-
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+STORE_BATCH: Final = 100
+"""New submissions per committed transaction (each one is still whole: a savepoint)."""
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+"""Canonical JSON text of a stored value (one encoder for all: ``json.dumps`` builds one a call)."""
 
 
 class Gradebook:
@@ -33,17 +36,41 @@ class Gradebook:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+        self._pending = 0
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run the block as one transaction: all of it is written, or none."""
+        self.flush()
         with self.connection:
             self.connection.execute("BEGIN IMMEDIATE")
             yield self.connection
 
     def close(self) -> None:
-        """Close the file (SQLite folds its write-ahead log back into it)."""
+        """Commit what :meth:`add` stored, then close the file."""
+        self.flush()
         self.connection.close()
+
+    def flush(self) -> None:
+        """Commit the submissions :meth:`add` stored since the last commit."""
+        if self.connection.in_transaction:
+            self.connection.commit()
+        self._pending = 0
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        """One submission's writes: kept whole, or rolled back alone if anything raises."""
+        db = self.connection
+        if not db.in_transaction:
+            db.execute("BEGIN IMMEDIATE")
+        db.execute("SAVEPOINT submission")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK TO submission")
+            db.execute("RELEASE submission")
+            raise
+        db.execute("RELEASE submission")
 
     def stored_hashes(self) -> set[str]:
         """The content hashes of every stored submission."""
@@ -51,9 +78,19 @@ class Gradebook:
         return {row[0] for row in rows}
 
     def add(self, submission: Submission, graded: SubmissionGrade) -> None:
-        """Store a new submission, its answers and its scores in one transaction."""
+        """Store a new submission, its answers and its scores, all at once.
+
+        Committed with the batch (every :data:`STORE_BATCH` submissions, :meth:`flush`,
+        :meth:`close`).
+
+        Raises:
+            StoreRefused: a number in it is too large for the gradebook (nothing is written).
+        """
+        problem = storable_problem(submission)
+        if problem is not None:
+            raise StoreRefused(problem)
         key = submission.content_hash
-        with self.transaction() as db:
+        with self._savepoint() as db:
             db.execute("INSERT OR IGNORE INTO trainees VALUES (?)", (submission.trainee_id,))
             db.execute(
                 "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -89,17 +126,25 @@ class Gradebook:
                 ],
             )
             self._write_scores(db, key, graded)
+        self._pending += 1
+        if self._pending >= STORE_BATCH:
+            self.flush()
 
-    def load_submissions(self) -> list[Submission]:
-        """Every stored submission, rebuilt from its rows (for regrading)."""
+    def load_submissions(self, skip: frozenset[str] | set[str] = frozenset()) -> list[Submission]:
+        """Every stored submission but those in ``skip``, rebuilt from its rows (to regrade)."""
         db = self.connection
+        self.flush()
         quizzes: dict[str, dict[str, QuizAnswers]] = {}
         for key, quiz_id, version, kind in db.execute("SELECT * FROM submission_quizzes"):
-            quizzes.setdefault(key, {})[quiz_id] = QuizAnswers(quiz_id, version, kind, {})
+            if key not in skip:
+                quizzes.setdefault(key, {})[quiz_id] = QuizAnswers(quiz_id, version, kind, {})
+        loads = json.loads
         for key, quiz_id, qid, response, first, seq, attempts in db.execute(
             "SELECT * FROM responses"
         ):
-            record = AnswerRecord(json.loads(response), seq, attempts, json.loads(first))
+            if key in skip:
+                continue
+            record = AnswerRecord(loads(response), seq, attempts, loads(first))
             quizzes[key][quiz_id].answers[qid] = record
         return [
             Submission(
@@ -115,15 +160,26 @@ class Gradebook:
             for key, trainee_id, last_seq, created_at, package_version, source, _count, notes in (
                 db.execute("SELECT * FROM submissions ORDER BY submission_hash")
             )
+            if key not in skip
         ]
 
-    def replace_scores(self, grades: dict[str, SubmissionGrade]) -> None:
-        """Rewrite the scores of these submissions in one transaction."""
-        with self.transaction() as db:
+    def replace_scores(self, grades: Mapping[str, SubmissionGrade]) -> dict[str, Exception]:
+        """Rewrite the scores of these submissions in one transaction.
+
+        Returns the submissions whose scores could not be written, with the error; each of
+        those keeps its old scores, every other one gets its new ones.
+        """
+        failed: dict[str, Exception] = {}
+        with self.transaction():
             for key, graded in grades.items():
-                db.execute("DELETE FROM item_scores WHERE submission_hash = ?", (key,))
-                db.execute("DELETE FROM quiz_scores WHERE submission_hash = ?", (key,))
-                self._write_scores(db, key, graded)
+                try:
+                    with self._savepoint() as db:
+                        db.execute("DELETE FROM item_scores WHERE submission_hash = ?", (key,))
+                        db.execute("DELETE FROM quiz_scores WHERE submission_hash = ?", (key,))
+                        self._write_scores(db, key, graded)
+                except Exception as exc:  # one bad row must not cost the others their scores
+                    failed[key] = exc
+        return failed
 
     @staticmethod
     def _write_scores(db: sqlite3.Connection, key: str, graded: SubmissionGrade) -> None:

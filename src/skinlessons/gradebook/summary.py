@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from ._quote import bounded_reason, shorten
 from .cohort import TraineeOutcome
 from .lms_csv import write_csv
 from .roster import RosterCheck
@@ -26,6 +27,18 @@ class FileOutcome:
     reason: str = ""
     trainee_id: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", bounded_reason(self.reason))
+
+
+def internal_error(doing: str, source: str, error: BaseException) -> str:
+    """The reason for something that raised where nothing should: what, where, what to do."""
+    try:
+        detail = shorten(f"{type(error).__name__}: {error}")
+    except Exception:  # an exception whose message itself cannot be printed
+        detail = type(error).__name__
+    return f"internal error while {doing} {source}: {detail}; please report it"
+
 
 @dataclass
 class GradeRun:
@@ -36,6 +49,8 @@ class GradeRun:
     roster_check: RosterCheck
     outputs: dict[str, Path] = field(default_factory=dict)
     overrides: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """What went wrong outside any one file (an output that could not be written, ...)."""
 
     def count(self, status: str) -> int:
         """How many input files ended with ``status``."""
@@ -51,11 +66,12 @@ class GradeRun:
             f"{sum(1 for o in self.outcomes if o.passed)} passed the final assessment.",
         ]
         lines += [f"Override applied: {text}" for text in self.overrides]
+        lines += [f"Problem: {text}" for text in self.problems]
         for item in self.files:
             if item.status == REJECTED:
                 lines.append(f"Rejected: {item.source}: {item.reason}")
         for item in self.files:
-            if item.status in {SUPERSEDED, DUPLICATE}:
+            if item.status in {SUPERSEDED, DUPLICATE} or (item.status == GRADED and item.reason):
                 lines.append(f"{item.status.capitalize()}: {item.source}: {item.reason}")
         for trainee_id in self.roster_check.unknown_ids:
             lines.append(f"Not on the roster (left out of the LMS files): {trainee_id}")

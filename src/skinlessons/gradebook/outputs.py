@@ -1,0 +1,91 @@
+"""Write a run's outputs: feedback pages, the item analysis, the CSV files, the file log.
+
+Each output is written on its own: if one raises where nothing should (a page for a value no
+one foresaw), that one is reported, naming the file it came from, and the others are still
+written; ``files.csv`` always comes last, so it lists every problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from ..quiz.models import Objectives
+from . import lms_csv
+from .feedback_pages import FEEDBACK_DIR, PageContext, write_pages
+from .regrade import Grader
+from .report import write_report
+from .store import GRADEBOOK_FILE
+from .summary import GradeRun, internal_error, write_file_log
+
+T = TypeVar("T")
+
+
+def _attempt(run: GradeRun, what: str, action: Callable[[], T]) -> T | None:
+    """``action()``, or None with a problem noted if it raises."""
+    try:
+        return action()
+    except Exception as error:  # defence in depth: the other outputs are still written
+        run.problems.append(internal_error("writing", what, error))
+        return None
+
+
+def _write_pages(out: Path, run: GradeRun, context: PageContext) -> None:
+    """One trainee's pages at a time; a page that fails is noted on that trainee's file."""
+    failed: dict[str, str] = {}
+    for outcome in run.outcomes:
+        try:
+            write_pages(out, [outcome], context)
+        except Exception as error:
+            source = outcome.submission.source
+            failed[source] = "graded, but " + internal_error(
+                "writing the feedback page for", source, error
+            )
+    run.files = [
+        dataclasses.replace(item, reason=failed[item.source]) if item.source in failed else item
+        for item in run.files
+    ]
+
+
+def write_outputs(
+    out: Path,
+    run: GradeRun,
+    grader: Grader,
+    objectives: Objectives,
+    citations: Mapping[str, str],
+    final_id: str | None,
+    graded_on: str,
+) -> None:
+    """Write every output of ``run`` into ``out``; record their paths in ``run.outputs``."""
+    quizzes = grader.quizzes
+    context = PageContext(quizzes, objectives, citations, final_id, graded_on)
+    _write_pages(out, run, context)
+    report = _attempt(
+        run,
+        "the item analysis",
+        lambda: write_report(out, run.outcomes, quizzes, final_id, graded_on),
+    )
+    final_max = sum(q.points for q in quizzes[final_id].questions) if final_id else 0
+    written: dict[str, Path | None] = {
+        "gradebook": out / GRADEBOOK_FILE,
+        "Moodle grades": _attempt(
+            run, lms_csv.MOODLE_FILE, lambda: lms_csv.write_moodle(out, run.outcomes)
+        ),
+        "Canvas grades": _attempt(
+            run, lms_csv.CANVAS_FILE, lambda: lms_csv.write_canvas(out, run.outcomes, final_max)
+        ),
+        "formative progress": _attempt(
+            run, lms_csv.FORMATIVE_FILE, lambda: lms_csv.write_formative(out, run.outcomes)
+        ),
+        "roster check": _attempt(
+            run,
+            lms_csv.ROSTER_CHECK_FILE,
+            lambda: lms_csv.write_roster_check(out, run.roster_check),
+        ),
+        "file log": write_file_log(out, run.files),
+        "feedback pages": out / FEEDBACK_DIR,
+        "item analysis": report,
+    }
+    run.outputs = {name: path for name, path in written.items() if path is not None}
