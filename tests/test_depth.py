@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skinlessons.depth import Reach, estimate_depth, layers_reached, scars_reached
+from skinlessons.depth import (
+    Reach,
+    estimate_depth,
+    layers_reached,
+    passes_basal_layer,
+    scars_reached,
+)
 from skinlessons.facts import Range, load_facts
 
 # (procedure, settings) -> (low µm, high µm, open-ended, approximate, depth categories)
@@ -139,16 +145,20 @@ def test_layer_boundaries_follow_the_representative_face() -> None:
 
 
 REACH = [
-    ("light MDA", Range(low=10, high=20), ["partly", "partly", "not", "not", "not"]),
-    ("superficial peel", Range(low=20, high=100), ["fully", "partly", "partly", "not", "not"]),
-    ("medium peel", Range(low=100, high=450), ["fully", "fully", "partly", "partly", "not"]),
+    ("light MDA", Range(low=10, high=20), ["part or all", "not", "not", "not", "not"]),
+    ("dermaplaning", Range(low=0, high=20), ["part or all", "not", "not", "not", "not"]),
+    ("past the corneum", Range(low=10, high=25), ["part or all", "partly", "not", "not", "not"]),
+    ("superficial peel", Range(low=20, high=100), ["fully", "part or all", "not", "not", "not"]),
+    ("medium peel", Range(low=100, high=450), ["fully", "fully", "part or all", "not", "not"]),
+    ("into the reticular", Range(low=450, high=600, open_ended=True), [*["fully"] * 3, "partly", "not"]),
     ("deep to subcutis", Range(low=1300, high=2000), ["fully"] * 4 + ["partly"]),
 ]
 
 
 @pytest.mark.parametrize(("what", "depth", "expected"), REACH, ids=[r[0] for r in REACH])
 def test_layers_reached_fully_partly_or_not(what: str, depth: Range, expected: list[str]) -> None:
-    """A layer is fully reached below its bottom, partly when the range passes its top."""
+    """Fully below its bottom; part or all when the deep end lies in the range of its bottom;
+    not reached while the deep end stays within the range of the layer above."""
     assert [layer.reach for layer in layers_reached(depth)] == expected
 
 
@@ -182,7 +192,7 @@ depths = st.tuples(
 @given(depth=depths)
 def test_reach_goes_fully_then_partly_then_not_from_the_surface(depth: Range) -> None:
     """Reached layers never skip one: fully reached layers sit above partly, then not reached."""
-    order = {Reach.FULLY: 0, Reach.PARTLY: 1, Reach.NOT: 2}
+    order = {Reach.FULLY: 0, Reach.PART_OR_ALL: 1, Reach.PARTLY: 2, Reach.NOT: 3}
     ranks = [order[layer.reach] for layer in layers_reached(depth)]
     assert ranks == sorted(ranks)
 
@@ -204,3 +214,18 @@ def test_every_estimate_in_the_data_is_an_ordered_range() -> None:
             estimates.append(estimate_depth(procedure.id))
     assert len(estimates) > 20
     assert all(e.depth_um.low <= e.depth_um.high for e in estimates)
+
+
+BASAL = [
+    (Range(low=0, high=20), False),
+    (Range(low=20, high=100), False),
+    (Range(low=20, high=130), True),
+    (Range(low=100, high=450), True),
+    (Range(low=450, high=600, open_ended=True), True),
+]
+
+
+@pytest.mark.parametrize(("depth", "expected"), BASAL, ids=[d.text() for d, _ in BASAL])
+def test_passes_basal_layer_once_any_dermal_layer_is_reached(depth: Range, expected: bool) -> None:
+    """A band within the epidermis's range stays above the basal layer; deeper ones pass it."""
+    assert passes_basal_layer(layers_reached(depth)) is expected

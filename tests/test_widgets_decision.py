@@ -67,15 +67,17 @@ def test_widget_verdicts_match_the_fact_sheet(  # type: ignore[no-untyped-def]
     groups = grouped_advice(aid.state, facts)
     verdicts = {a.procedure_id: v.value for v, advice in groups.items() for a in advice}
     assert {p: verdicts[p] for p in procedures} == dict.fromkeys(procedures, expected)
-    section = aid.alt_text().split(f"{aid_words(expected)} (")[1]
+    physician = all(facts.procedure(p).performer == "physician" for p in procedures)
+    words = "Physician-only procedure" if physician else aid_words(expected)
+    section = aid.alt_text().split(f"{words} (")[1]
     for procedure_id in procedures:
         assert facts.procedure(procedure_id).name in section
 
 
 def aid_words(verdict: str) -> str:
-    from skinlessons.widgets._style import VERDICT_WORDS
+    from skinlessons.widgets._style import REFER_PROBLEM_WORDS, VERDICT_WORDS
 
-    return VERDICT_WORDS[verdict]
+    return REFER_PROBLEM_WORDS if verdict == "refer" else VERDICT_WORDS[verdict]
 
 
 def test_every_procedure_gets_a_verdict(facts) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +113,9 @@ def test_ticking_a_box_redraws_the_chart_rows() -> None:
     aid.checks["isotretinoin"].value = True
     after = [text.get_text() for text in aid.chart.texts]
     assert before != after
-    assert all(text.startswith("⚠ Refer to a physician") for text in after)
+    practitioner = [t for t in after if "Physician" not in t]
+    assert practitioner
+    assert all(t.startswith("⚠ Refer to a physician for this problem") for t in practitioner)
     assert aid.chart.figure is figure
 
 
@@ -131,3 +135,21 @@ def test_render_state_shows_the_given_client() -> None:
     )
     assert figure is not aid.chart.figure
     assert alt.startswith("Treatment decision for: Rolling scar; Fitzpatrick type IV; screening:")
+
+
+def test_physician_procedures_for_pih_are_not_indicated_not_recommended(facts) -> None:  # type: ignore[no-untyped-def]
+    """For PIH, TCA CROSS and subcision sit under "not indicated for this", not under refer."""
+    text = result_html(DecisionState("pih", "II", frozenset()), facts)
+    not_indicated = text.split("Physician-only procedure (not indicated for this)")[1]
+    assert "<strong>TCA CROSS</strong>" in not_indicated
+    assert "<strong>Subcision</strong>" in not_indicated
+    assert "Refer to a physician for this problem" not in text
+
+
+def test_physician_procedures_used_for_the_mark_are_named_as_such(facts) -> None:  # type: ignore[no-untyped-def]
+    """For an ice-pick scar, TCA CROSS is a physician procedure used for this problem."""
+    text = result_html(DecisionState("ice-pick", "II", frozenset()), facts)
+    used = text.split("Physician procedure used for this problem")[1].split("<h")[0]
+    assert "<strong>TCA CROSS</strong>" in used
+    assert "<strong>Subcision</strong>" not in used
+    assert text.index("Refer to a physician for this problem") < text.index("used for this")

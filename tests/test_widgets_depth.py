@@ -6,10 +6,12 @@ import pytest
 
 from skinlessons.facts import load_facts
 from skinlessons.widgets import depth_explorer
+from skinlessons.widgets.depth_explorer import describe_depth
 from skinlessons.widgets._depth_model import (
     DepthState,
     default_state,
     depth_procedures,
+    passes_limit,
     read_depth,
     strength_options,
 )
@@ -56,7 +58,9 @@ def test_peel_strength_changes_the_depth_and_the_layers(facts) -> None:  # type:
     explorer.strength.value = strongest
     assert zoom_bar_extent(explorer)[1] > first_depth[1]
     assert explorer.state.concentration_pct == strongest[0]
-    assert "Viable epidermis (granular, spinous and basal layers) (partly)" in explorer.alt_text()
+    assert "Viable epidermis (granular, spinous and basal layers) (part or all)" in (
+        explorer.alt_text()
+    )
 
 
 def test_switching_agent_offers_only_its_fitting_strengths(facts) -> None:  # type: ignore[no-untyped-def]
@@ -115,3 +119,82 @@ def test_render_state_rejects_settings_that_do_not_apply() -> None:
         depth_explorer().render_state(
             **vars(DepthState("superficial-peel", "glycolic", 35, None, 3))
         )
+
+
+def _offered_states(facts):  # type: ignore[no-untyped-def]
+    for procedure in depth_procedures(facts):
+        if procedure.peel is None:
+            continue
+        for agent_id in procedure.peel.agents:
+            for _, (concentration, coats) in strength_options(facts, procedure.id, agent_id):
+                yield procedure, DepthState(procedure.id, agent_id, concentration, coats)
+
+
+def test_a_peel_offers_only_strengths_at_its_own_levels(facts) -> None:  # type: ignore[no-untyped-def]
+    """Every strength offered reaches only the procedure's own depth levels (no glycolic 70%)."""
+    offered = list(_offered_states(facts))
+    assert offered
+    for procedure, state in offered:
+        levels = set(read_depth(state, facts).estimate.depth_category_ids)
+        assert levels <= set(procedure.peel.depth_categories), (procedure.id, state)
+    superficial = [s for p, s in offered if p.id == "superficial-peel" and s.agent_id == "glycolic"]
+    assert all(s.concentration_pct is not None and s.concentration_pct < 70 for s in superficial)
+
+
+def test_no_practitioner_state_shows_the_dermis_without_saying_so(facts) -> None:  # type: ignore[no-untyped-def]
+    """Practitioner procedures at every offered setting stay above the basal layer."""
+    states = [s for p, s in _offered_states(facts) if p.performer == "practitioner"]
+    for procedure in depth_procedures(facts):
+        if procedure.performer == "practitioner" and procedure.pass_bands:
+            top = passes_limit(procedure)
+            states += [DepthState(procedure.id, passes=n) for n in range(1, top + 1)]
+        elif procedure.performer == "practitioner" and procedure.peel is None:
+            states.append(DepthState(procedure.id))
+    assert len(states) > 10
+    for state in states:
+        reading = read_depth(state, facts)
+        assert not reading.physician_territory, state
+        assert "Physician territory" not in describe_depth(reading, facts)
+
+
+def test_physician_territory_is_said_in_words_live_static_and_rendered(facts) -> None:  # type: ignore[no-untyped-def]
+    """Past the basal layer the live result, figure title, alt text and render_state say so."""
+    explorer = depth_explorer("medium-peel")
+    assert "Physician territory" in explorer.result.value
+    assert "Physician territory" in explorer.section.title.get_text()
+    assert "Physician territory" in explorer.alt_text()
+    explorer.procedure.value = "dermaplaning"
+    assert "Physician territory" not in explorer.result.value
+    assert "Physician territory" not in explorer.section.title.get_text()
+    figure, alt = explorer.render_state(
+        procedure_id="superficial-peel", agent_id="glycolic", concentration_pct=70
+    )
+    assert "Physician territory" in alt
+    assert "Physician territory" in figure.texts[0].get_text()
+
+
+SC_ONLY = [
+    ("dermaplaning", {}),
+    ("crystal-microdermabrasion", {"passes": 1}),
+    ("diamond-microdermabrasion", {"passes": 1}),
+    ("superficial-peel", {"agent_id": "salicylic", "concentration_pct": 25}),
+    ("superficial-peel", {"agent_id": "glycolic", "concentration_pct": 35}),
+]
+
+
+@pytest.mark.parametrize(("procedure_id", "settings"), SC_ONLY, ids=[p for p, _ in SC_ONLY])
+def test_bands_within_the_corneum_report_the_stratum_corneum_only(
+    procedure_id: str,
+    settings: dict[str, object],
+) -> None:
+    """Bands inside the stratum corneum's 10-20 µm range reach no living layer."""
+    _, alt = depth_explorer().render_state(procedure_id=procedure_id, **settings)
+    layers = alt.split("Layers reached: ")[1].split(". ")[0]
+    assert layers == "Stratum corneum (part or all)"
+
+
+def test_the_title_names_the_level_the_strength_reaches() -> None:
+    """A superficial peel at a very superficial strength says so in its title."""
+    explorer = depth_explorer("superficial-peel")
+    assert explorer.state.agent_id == "glycolic"
+    assert ": very superficial level, 10-20 µm" in explorer.section.title.get_text()

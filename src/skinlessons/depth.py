@@ -19,6 +19,8 @@ class Reach(StrEnum):
     """How much of a layer (or of a scar's depth) a depth range gets to."""
 
     FULLY = "fully"
+    PART_OR_ALL = "part or all"
+    """The deep end lies within the range of the layer's lower boundary: part or all of it."""
     PARTLY = "partly"
     NOT = "not"
 
@@ -73,10 +75,15 @@ def layer_span_um(layer: Layer) -> float | None:
 
 
 def layers_reached(depth_um: Range, facts: Facts | None = None) -> list[LayerReach]:
-    """Which layers a depth range reaches: fully, partly or not, surface first.
+    """Which layers a depth range reaches, surface first: fully, part or all, partly or not.
 
-    A layer is reached fully when even the shallow end of the range (``low``) is at or below
-    its bottom, partly when the deep end (``high``) goes past its top.
+    Boundaries are uncertain: a layer's bottom lies anywhere from its top plus its thinnest to
+    its top plus its thickest value. A layer is reached *fully* when even the shallow end of
+    the range (``low``) is at or below its representative bottom; *part or all* when the deep
+    end (``high``) lies within the range of its bottom; *partly* when the deep end passes the
+    deepest plausible bottom of the layer above but stops short of its own shallowest bottom;
+    *not* when the deep end stays within the layer above (a band inside the stratum corneum's
+    range therefore never reaches the living epidermis).
 
     Args:
         depth_um: depth of removal or injury, in µm below the surface.
@@ -85,18 +92,40 @@ def layers_reached(depth_um: Range, facts: Facts | None = None) -> list[LayerRea
     facts = facts or load_facts()
     result: list[LayerReach] = []
     top = 0.0
+    above_deepest = 0.0
     for layer in facts.layers:
         span = layer_span_um(layer)
         bottom = None if span is None else top + span
+        thickness = layer.thickness_um
+        shallowest = None if thickness is None else top + thickness.low
+        deepest = None if thickness is None else top + thickness.high
+        passes_above = depth_um.high > above_deepest or (
+            depth_um.open_ended and depth_um.high >= above_deepest
+        )
         if bottom is not None and depth_um.low >= bottom:
             reach = Reach.FULLY
-        elif depth_um.high > top or (depth_um.open_ended and depth_um.high >= top):
-            reach = Reach.PARTLY
-        else:
+        elif not passes_above:
             reach = Reach.NOT
+        elif shallowest is not None and depth_um.high >= shallowest:
+            reach = Reach.PART_OR_ALL
+        else:
+            reach = Reach.PARTLY
         result.append(LayerReach(layer.id, layer.name, top, bottom, reach))
         top = bottom if bottom is not None else top
+        above_deepest = deepest if deepest is not None else above_deepest
     return result
+
+
+def passes_basal_layer(layers: list[LayerReach], facts: Facts | None = None) -> bool:
+    """Whether a reading gets below the epidermis (any dermal or deeper layer is reached).
+
+    Below the basal layer is physician territory: the explorer says so in words.
+    """
+    facts = facts or load_facts()
+    epidermal = {layer.id for layer in facts.layers if layer.part_of == "epidermis"}
+    return any(
+        layer.reach is not Reach.NOT for layer in layers if layer.layer_id not in epidermal
+    )
 
 
 def scars_reached(depth_um: Range, facts: Facts | None = None) -> list[ScarReach]:

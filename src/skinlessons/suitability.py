@@ -149,7 +149,9 @@ def match_scar(features: Iterable[str], facts: Facts | None = None) -> list[Scar
         facts: the course data (default: the package's data).
 
     Returns:
-        Every type sharing at least one feature, by descending score; empty if none does.
+        Every type sharing at least one feature, by descending score; empty if none does. A
+        type is left out when one of its features excludes an observed one (a flat color
+        change has no dent, so a dent rules out PIH and PIE).
 
     Raises:
         ValueError: an unknown feature id (the message lists the known ones).
@@ -165,7 +167,7 @@ def match_scar(features: Iterable[str], facts: Facts | None = None) -> list[Scar
     for mark in marks:
         own = set(mark.features)
         matched = own & observed
-        if not matched:
+        if not matched or _conflicts(own, observed, facts):
             continue
         match = ScarMatch(
             mark_id=mark.id,
@@ -179,6 +181,26 @@ def match_scar(features: Iterable[str], facts: Facts | None = None) -> list[Scar
         )
         matches.append(_explained(match, facts))
     return sorted(matches, key=lambda m: (-m.score, m.name))
+
+
+def conflicting_features(features: Iterable[str], facts: Facts) -> list[tuple[str, str]]:
+    """Pairs of features that cannot be seen together (``excludes`` in the data)."""
+    chosen = [fid for fid in facts.scar_features if fid in set(features)]
+    return [
+        (a, b)
+        for i, a in enumerate(chosen)
+        for b in chosen[i + 1 :]
+        if b in facts.scar_features[a].excludes or a in facts.scar_features[b].excludes
+    ]
+
+
+def _conflicts(own: set[str], observed: set[str], facts: Facts) -> bool:
+    """Whether a mark's own features rule out a feature that was observed (or the reverse)."""
+    return any(
+        seen in facts.scar_features[fid].excludes or fid in facts.scar_features[seen].excludes
+        for fid in own
+        for seen in observed
+    )
 
 
 def _explained(match: ScarMatch, facts: Facts) -> ScarMatch:

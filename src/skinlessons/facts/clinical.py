@@ -31,6 +31,8 @@ class Feature(Model):
     id: Slug
     label: Text
     note: Text | None = None
+    excludes: tuple[Slug, ...] = ()
+    """Features that cannot be seen together with this one (a flat mark has no dent)."""
 
 
 class MarkType(Record):

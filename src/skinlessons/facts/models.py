@@ -173,6 +173,8 @@ class Agent(Record):
     self_limiting: bool | None = None
     endpoint: Literal["time", "frost", "pseudofrost", "coats"] | None = None
     physician_only: bool = False
+    scope: Text | None = None
+    """Who may apply the agent at which strengths, in words (fact sheet §3 scope)."""
     avoid_in_pregnancy: bool = False
     cosmetic_limits: tuple[CosmeticLimit, ...] = ()
     notes: Text

@@ -70,7 +70,7 @@ def make_panels(
     """Create the two-panel cross-section figure with axes, limits, scale bars and zoom lines."""
     figure = new_figure(width_in, height_in)
     grid = figure.add_gridspec(
-        1, 2, width_ratios=(2.1, 1.0), left=0.08, right=0.98, top=0.9, bottom=0.13, wspace=0.28
+        1, 2, width_ratios=(2.1, 1.0), left=0.08, right=0.98, top=0.85, bottom=0.13, wspace=0.28
     )
     full = figure.add_subplot(grid[0, 0])
     zoom = figure.add_subplot(grid[0, 1])

@@ -15,6 +15,7 @@ from skinlessons.depth import (
     ScarReach,
     estimate_depth,
     layers_reached,
+    passes_basal_layer,
     scars_reached,
 )
 from skinlessons.facts import Facts, Procedure, Range
@@ -48,6 +49,8 @@ class DepthReading:
     reference_name: str
     reference: DepthEstimate
     marketing_names: tuple[str, ...]
+    physician_territory: bool
+    """True when the band passes the basal layer: the view says so in words."""
 
 
 def depth_procedures(facts: Facts) -> list[Procedure]:
@@ -60,11 +63,17 @@ def strength_options(
 ) -> list[tuple[str, tuple[float | None, int | None]]]:
     """The agent's listed strengths that fit the procedure, as (label, (concentration, coats)).
 
-    Each strength is represented by the middle of its range; strengths the depth logic
-    places outside the procedure (e.g. TCA 35% is not a superficial peel) are left out.
+    Each strength is represented by the middle of its range. A strength is offered only when
+    every depth level the data gives it (and every level at its setting) is one of the
+    procedure's own levels: TCA 35% is not a superficial peel, and glycolic 70% with long
+    contact, which sources class as superficial or medium, is not offered as one either.
     """
+    procedure = facts.procedure(procedure_id)
+    levels = set(procedure.peel.depth_categories) if procedure.peel is not None else set()
     options = []
     for strength in facts.agent(agent_id).strengths:
+        if not set(strength.depth_categories) <= levels:
+            continue
         if strength.concentration_pct is not None:
             span, unit = strength.concentration_pct, "%"
             setting: tuple[float | None, int | None] = ((span.low + span.high) / 2, None)
@@ -74,7 +83,7 @@ def strength_options(
         else:
             span, unit, setting = None, "", (None, None)
         try:
-            estimate_depth(
+            estimate = estimate_depth(
                 procedure_id,
                 agent_id=agent_id,
                 concentration_pct=setting[0],
@@ -82,6 +91,8 @@ def strength_options(
                 facts=facts,
             )
         except ValueError:
+            continue
+        if not set(estimate.depth_category_ids) <= levels:
             continue
         amount = f"{span.text()}{unit}" if span is not None else "as formulated"
         label = amount + (f" ({strength.condition})" if strength.condition else "")
@@ -121,21 +132,46 @@ def read_depth(state: DepthState, facts: Facts) -> DepthReading:
     )
     reference = estimate_depth(REFERENCE_PROCEDURE, facts=facts)
     procedure = facts.procedure(state.procedure_id)
+    layers = layers_reached(estimate.depth_um, facts)
     return DepthReading(
         state=state,
         procedure_name=procedure.name,
         estimate=estimate,
-        layers=layers_reached(estimate.depth_um, facts),
+        layers=layers,
         scars=scars_reached(estimate.depth_um, facts),
         reference_name=facts.procedure(REFERENCE_PROCEDURE).name,
         reference=reference,
         marketing_names=procedure.also_called,
+        physician_territory=passes_basal_layer(layers, facts),
     )
 
 
 def depth_text(depth_um: Range, approximate: bool) -> str:
     """``about 10-100 µm (approximate)`` or ``10-20 µm``."""
     return f"about {depth_um.text()} µm (approximate)" if approximate else f"{depth_um.text()} µm"
+
+
+PHYSICIAN_TERRITORY = "Physician territory"
+"""Said in words (never by colour alone) whenever a band passes the basal layer."""
+
+
+def territory_sentence(reading: DepthReading) -> str:
+    """``Physician territory: ...`` when the band passes the basal layer, else empty."""
+    if not reading.physician_territory:
+        return ""
+    return (
+        f"{PHYSICIAN_TERRITORY}: this band passes the basal layer into the dermis. Anything "
+        "below the epidermis is a physician's work, not a practitioner's."
+    )
+
+
+def level_text(reading: DepthReading, facts: Facts) -> str:
+    """The peel depth level(s) of the estimate: ``very superficial level`` or empty."""
+    ids = reading.estimate.depth_category_ids
+    if not ids:
+        return ""
+    names = " or ".join(facts.depth_categories[cid].name.lower() for cid in ids)
+    return f"{names} level" + ("s" if len(ids) > 1 else "")
 
 
 def settings_text(state: DepthState, facts: Facts) -> str:

@@ -47,6 +47,19 @@ VERDICT_COLOURS: Final[dict[str, str]] = {
 }
 """Okabe-Ito vermillion, reddish purple, orange and bluish green: a cue beside words and symbols."""
 
+PHYSICIAN_GROUPS: Final[dict[str, tuple[str, str, str]]] = {
+    "physician-indicated": (
+        "⚠",
+        "Physician procedure used for this problem (refer to discuss it)",
+        "#D55E00",
+    ),
+    "physician-only": ("✕", "Physician-only procedure (not indicated for this)", "#999999"),
+    "physician-unassessed": ("✕", "Physician-only procedure (mark not assessed)", "#999999"),
+}
+"""Symbol, words and colour for physician procedures, kept apart from "refer for this problem"."""
+REFER_PROBLEM_WORDS: Final = "Refer to a physician for this problem"
+"""The heading for practitioner procedures whose verdict is refer: the client needs a doctor."""
+
 
 def control_kwargs(description: str) -> dict[str, Any]:
     """Keyword arguments every labelled control shares: its visible label and the shared style."""

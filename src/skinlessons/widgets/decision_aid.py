@@ -1,8 +1,11 @@
 """Treatment decision aid: scar type, Fitzpatrick type and screening give a verdict per procedure.
 
 Every verdict, reason and reference id comes from :func:`skinlessons.suitability.assess`; this
-module only groups and shows them. "Refer to a physician" comes first, as a heading with a
-symbol and words, never as a colour alone.
+module only groups and shows them. "Refer to a physician for this problem" comes first, as a
+heading with a symbol and words, never as a colour alone. Physician procedures are listed apart:
+those the course data names for the client's mark ("used for this problem: refer to discuss")
+and the rest ("physician-only procedure, not indicated for this"), so that a physician-only
+procedure never reads as a recommendation.
 """
 
 from __future__ import annotations
@@ -55,6 +58,58 @@ def client_text(state: DecisionState, facts: Facts) -> str:
 Groups = dict[Verdict, list[Advice]]
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One group as shown: its symbol, words, colour and the advice in it."""
+
+    key: str
+    symbol: str
+    words: str
+    colour: str
+    advice: list[Advice]
+
+
+def shown_groups(state: DecisionState, facts: Facts, groups: Groups) -> list[Shown]:
+    """The groups as shown: practitioner verdicts, refer first; physician procedures apart.
+
+    A physician procedure the course data lists as helping the client's mark (``helped_by``,
+    ``partly_helped_by``) is "used for this problem"; every other one is "physician-only (not
+    indicated for this)", shown last.
+    """
+    mark = facts.mark(state.scar_id) if state.scar_id else None
+    indicated = set(mark.helped_by + mark.partly_helped_by) if mark else set()
+    practitioner: dict[Verdict, list[Advice]] = {v: [] for v in groups}
+    physician: dict[str, list[Advice]] = {key: [] for key in style.PHYSICIAN_GROUPS}
+    for verdict, advice in groups.items():
+        for entry in advice:
+            if facts.procedure(entry.procedure_id).performer != "physician":
+                practitioner[verdict].append(entry)
+            elif entry.procedure_id in indicated:
+                physician["physician-indicated"].append(entry)
+            else:
+                physician["physician-only" if mark else "physician-unassessed"].append(entry)
+    shown = [
+        Shown(
+            verdict.value,
+            style.VERDICT_SYMBOLS[verdict.value],
+            style.REFER_PROBLEM_WORDS
+            if verdict is Verdict.REFER
+            else style.VERDICT_WORDS[verdict.value],
+            style.VERDICT_COLOURS[verdict.value],
+            practitioner[verdict],
+        )
+        for verdict in groups
+    ]
+    shown.insert(1, _physician(physician, "physician-indicated"))
+    shown += [_physician(physician, "physician-only"), _physician(physician, "physician-unassessed")]
+    return [group for group in shown if group.advice]
+
+
+def _physician(physician: dict[str, list[Advice]], key: str) -> Shown:
+    symbol, words, colour = style.PHYSICIAN_GROUPS[key]
+    return Shown(key, symbol, words, colour, physician[key])
+
+
 def describe_decision(state: DecisionState, facts: Facts, groups: Groups | None = None) -> str:
     """Alt text and plain result: each verdict group with its procedures and first reason.
 
@@ -62,9 +117,7 @@ def describe_decision(state: DecisionState, facts: Facts, groups: Groups | None 
     """
     parts = [f"Treatment decision for: {client_text(state, facts)}."]
     groups = groups if groups is not None else grouped_advice(state, facts)
-    for verdict, advice in groups.items():
-        if not advice:
-            continue
+    for group in shown_groups(state, facts, groups):
         entries = "; ".join(
             facts.procedure(a.procedure_id).name
             + (
@@ -72,9 +125,9 @@ def describe_decision(state: DecisionState, facts: Facts, groups: Groups | None 
                 if a.reasons
                 else ""
             )
-            for a in advice
+            for a in group.advice
         )
-        parts.append(f"{style.VERDICT_WORDS[verdict.value]} ({len(advice)}): {entries}.")
+        parts.append(f"{group.symbol} {group.words} ({len(group.advice)}): {entries}.")
     return " ".join(parts)
 
 
@@ -82,14 +135,11 @@ def result_html(state: DecisionState, facts: Facts, groups: Groups | None = None
     """Groups as headings (symbol + words), procedures as list items with reasons and refs."""
     sections = [f"<p>{html.escape(client_text(state, facts))}</p>"]
     groups = groups if groups is not None else grouped_advice(state, facts)
-    for verdict, advice in groups.items():
-        if not advice:
-            continue
-        colour = style.VERDICT_COLOURS[verdict.value]
-        heading = f"{style.VERDICT_SYMBOLS[verdict.value]} {style.VERDICT_WORDS[verdict.value]}"
-        level = "h3" if verdict is Verdict.REFER else "h4"
+    for group in shown_groups(state, facts, groups):
+        heading = f"{group.symbol} {group.words}"
+        level = "h3" if group.key == Verdict.REFER.value else "h4"
         items = []
-        for entry in advice:
+        for entry in group.advice:
             reasons = "".join(
                 f"<li>{html.escape(r.text)} [{html.escape(', '.join(r.reference_ids))}]</li>"
                 for r in entry.reasons
@@ -101,32 +151,27 @@ def result_html(state: DecisionState, facts: Facts, groups: Groups | None = None
                 + "</li>"
             )
         sections.append(
-            f'<{level} style="border-left: 0.4em solid {colour}; padding-left: 0.4em">'
-            f"{html.escape(heading)} ({len(advice)})</{level}><ul>{''.join(items)}</ul>"
+            f'<{level} style="border-left: 0.4em solid {group.colour}; padding-left: 0.4em">'
+            f"{html.escape(heading)} ({len(group.advice)})</{level}><ul>{''.join(items)}</ul>"
         )
     return "".join(sections)
 
 
-def verdict_rows(groups: Groups, facts: Facts) -> list[Row]:
-    """One chart row per procedure, most severe verdict first."""
-    rows = []
-    for verdict, advice in groups.items():
-        for entry in advice:
-            words = style.VERDICT_WORDS[verdict.value]
-            name = facts.procedure(entry.procedure_id).name
-            rows.append(
-                Row(
-                    1.0,
-                    style.VERDICT_COLOURS[verdict.value],
-                    style.VERDICT_SYMBOLS[verdict.value],
-                    f"{words}: {name}",
-                )
-            )
-    return rows
+def verdict_rows(state: DecisionState, groups: Groups, facts: Facts) -> list[Row]:
+    """One chart row per procedure, in the order of the groups shown."""
+    return [
+        Row(
+            1.0, group.colour, group.symbol, f"{group.words}: {facts.procedure(a.procedure_id).name}"
+        )
+        for group in shown_groups(state, facts, groups)
+        for a in group.advice
+    ]
 
 
 def _draw(chart: RowChart, state: DecisionState, facts: Facts, groups: Groups) -> None:
-    chart.update(f"Treatment decision: {client_text(state, facts)}", verdict_rows(groups, facts))
+    chart.update(
+        f"Treatment decision: {client_text(state, facts)}", verdict_rows(state, groups, facts)
+    )
 
 
 class DecisionAid(WidgetApp):

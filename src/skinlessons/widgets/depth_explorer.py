@@ -26,21 +26,40 @@ from ._depth_model import (
     default_state,
     depth_procedures,
     depth_text,
+    level_text,
     myth_sentence,
     passes_limit,
     reach_lines,
     read_depth,
     settings_text,
     strength_options,
+    territory_sentence,
 )
 from ._static import WidgetApp
 
 
 def headline(reading: DepthReading, facts: Facts) -> str:
-    """``Crystal microdermabrasion (1 pass): 10-20 µm``: the figure's title."""
+    """``Crystal microdermabrasion (1 pass): 10-20 µm``: the figure's title.
+
+    A peel names the depth level its strength reaches (``... (glycolic acid, 35%): very
+    superficial level, 10-20 µm``), so the procedure's name and the level never seem to
+    disagree.
+    """
     settings = settings_text(reading.state, facts)
     depth = depth_text(reading.estimate.depth_um, reading.estimate.approximate)
-    return f"{reading.procedure_name}" + (f" ({settings})" if settings else "") + f": {depth}"
+    level = level_text(reading, facts)
+    return (
+        f"{reading.procedure_name}"
+        + (f" ({settings})" if settings else "")
+        + f": {level + ', ' if level else ''}{depth}"
+    )
+
+
+def figure_title(reading: DepthReading, facts: Facts) -> str:
+    """The headline, with a second line saying "Physician territory" when the band is."""
+    territory = territory_sentence(reading)
+    first = territory.split(".")[0] if territory else ""
+    return headline(reading, facts) + (f"\n⚠ {first}." if first else "")
 
 
 def describe_depth(reading: DepthReading, facts: Facts) -> str:
@@ -49,7 +68,8 @@ def describe_depth(reading: DepthReading, facts: Facts) -> str:
     layers = "; ".join(lines["layers"]) or "no layer beyond the surface"
     return (
         f"Skin cross-section with the depth reached shaded. {headline(reading, facts)}. "
-        f"Basis: {reading.estimate.basis}. Layers reached: {layers}. "
+        + (f"⚠ {territory_sentence(reading)} " if reading.physician_territory else "")
+        + f"Basis: {reading.estimate.basis}. Layers reached: {layers}. "
         f"Can reach the base of: {' '.join(lines['can']) or 'no atrophic scar type.'} "
         f"Cannot address: {' '.join(lines['cannot']) or 'none.'} {myth_sentence(reading)}"
     )
@@ -63,8 +83,10 @@ def result_html(reading: DepthReading, facts: Facts) -> str:
         return "".join(f"<li>{html.escape(text)}</li>" for text in texts) or "<li>none</li>"
 
     refs = ", ".join(reading.estimate.reference_ids)
+    territory = territory_sentence(reading)
+    warning = f"<p><strong>⚠ {html.escape(territory)}</strong></p>" if territory else ""
     return (
-        f"<h4>{html.escape(headline(reading, facts))}</h4>"
+        f"<h4>{html.escape(headline(reading, facts))}</h4>{warning}"
         f"<p>{html.escape(reading.estimate.basis)} [{html.escape(refs)}]</p>"
         f"<p><strong>Layers reached:</strong></p><ul>{items(lines['layers'])}</ul>"
         f"<p><strong>Scar bases it can reach:</strong></p><ul>{items(lines['can'])}</ul>"
@@ -78,7 +100,7 @@ def _new_section(facts: Facts, reading: DepthReading) -> SkinSection:
     section.show_reference(
         reading.reference.depth_um, f"{reading.reference_name}, a physician procedure"
     )
-    section.show_depth(reading.estimate.depth_um, headline(reading, facts))
+    section.show_depth(reading.estimate.depth_um, figure_title(reading, facts))
     return section
 
 
@@ -182,7 +204,9 @@ class DepthExplorer(WidgetApp):
 
     def _refresh(self) -> None:
         self.reading = read_depth(self.state, self.facts)
-        self.section.show_depth(self.reading.estimate.depth_um, headline(self.reading, self.facts))
+        self.section.show_depth(
+            self.reading.estimate.depth_um, figure_title(self.reading, self.facts)
+        )
         self.image.value = self.live.render_png()
         self.result.value = result_html(self.reading, self.facts)
 

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from skinlessons.facts import Facts, load_facts
 from skinlessons.figures import _palette as palette
 from skinlessons.figures.verdict_chart import Row, RowChart
-from skinlessons.suitability import ScarMatch, match_scar
+from skinlessons.suitability import ScarMatch, conflicting_features, match_scar
 
 from . import _style as style
 from ._static import WidgetApp
@@ -47,14 +47,25 @@ def describe_identifier(state: IdentifierState, facts: Facts) -> str:
     """Alt text and plain result: the features, the best match and the reasons."""
     matches = match_scar(state.features, facts)
     head = f"Scar identifier. Features ticked: {feature_labels(state.features, facts)}."
+    clash = conflict_text(state, facts)
     if not matches:
-        return f"{head} No scar or mark type matches yet: tick what you see."
+        return f"{head} {clash or 'No scar or mark type matches yet: tick what you see.'}"
     best = best_matches(state, facts)
     kind = lambda m: "a scar" if m.is_scar else "not a scar (a color change)"  # noqa: E731
     names = " or ".join(f"{m.name} ({kind(m)})" for m in best)
     scores = "; ".join(f"{m.name} {PERCENT * m.score:.0f}%" for m in matches)
     reasons = " ".join(m.explanation for m in best)
     return f"{head} Best match: {names}. {reasons} Share of features in common: {scores}."
+
+
+def conflict_text(state: IdentifierState, facts: Facts) -> str:
+    """Which ticked features cannot be seen together, in words (empty when none clash)."""
+    pairs = conflicting_features(state.features, facts)
+    if not pairs:
+        return ""
+    label = lambda fid: f'"{facts.scar_features[fid].label}"'  # noqa: E731
+    clashes = "; ".join(f"{label(a)} and {label(b)}" for a, b in pairs)
+    return f"These features cannot be seen together: {clashes}. Untick the one that is wrong."
 
 
 def match_rows(state: IdentifierState, facts: Facts) -> list[Row]:
@@ -78,8 +89,10 @@ def match_rows(state: IdentifierState, facts: Facts) -> list[Row]:
 def result_html(state: IdentifierState, facts: Facts) -> str:
     """The best match and why, then every other candidate with its score."""
     matches = match_scar(state.features, facts)
+    clash = conflict_text(state, facts)
     if not matches:
-        return "<p>No scar or mark type matches yet: tick what you see.</p>"
+        message = clash or "No scar or mark type matches yet: tick what you see."
+        return f"<p>{html.escape(message)}</p>"
     best = best_matches(state, facts)
     items = "".join(
         f"<li><strong>{html.escape(m.name)}</strong> ({PERCENT * m.score:.0f}%): "
@@ -87,7 +100,8 @@ def result_html(state: IdentifierState, facts: Facts) -> str:
         for m in matches
     )
     names = " or ".join(html.escape(m.name) for m in best)
-    return f"<h4>{BEST_SYMBOL} Best match: {names}</h4><ul>{items}</ul>"
+    note = f"<p>{html.escape(clash)}</p>" if clash else ""
+    return f"<h4>{BEST_SYMBOL} Best match: {names}</h4>{note}<ul>{items}</ul>"
 
 
 def _draw(chart: RowChart, state: IdentifierState, facts: Facts) -> None:
