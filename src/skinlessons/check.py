@@ -16,6 +16,8 @@ class CheckReport:
 
     problems: list[ContentError] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Things to know that are not problems (e.g. item-writing cues an author allowed)."""
 
     def summary(self) -> str:
         """One line: the problem count, or what was checked and found sound."""
@@ -48,7 +50,16 @@ def _check_quizzes(course_root: Path | None, report: CheckReport) -> None:
     report.counts.update(counts)
 
 
-CHECKERS: tuple[Checker, ...] = (_check_facts, _check_quizzes)
+def _check_item_writing(course_root: Path | None, report: CheckReport) -> None:
+    from .quiz.item_writing import course_findings
+    from .quiz.loader import load_valid_quizzes
+
+    findings, allowed = course_findings(load_valid_quizzes(course_root))
+    report.problems.extend(finding.error() for finding in findings)
+    report.notes.extend(cue.note() for cue in allowed)
+
+
+CHECKERS: tuple[Checker, ...] = (_check_facts, _check_quizzes, _check_item_writing)
 
 
 def check_course(

@@ -70,6 +70,8 @@ def check(course: Path | None, data_dir: Path | None) -> None:
     report = check_course(course, data_dir=data_dir)
     for problem in report.problems:
         click.echo(problem.format())
+    for note in report.notes:
+        click.echo(note)
     click.echo(report.summary(), err=bool(report.problems))
     if report.problems:
         raise SystemExit(1)

@@ -34,6 +34,7 @@ __all__ = [
     "load_course_quizzes",
     "load_objectives",
     "load_quiz",
+    "load_valid_quizzes",
 ]
 
 _EXPECTED_TOP: Final = {
@@ -109,6 +110,19 @@ def load_objectives(path: Path | str) -> Objectives:
     if problems:
         raise ContentErrors(problems)
     return objectives
+
+
+def load_valid_quizzes(course_root: Path | str | None = None) -> list[LoadedQuiz]:
+    """Every quiz file of the course that reads and validates, with its document.
+
+    Files with problems are left out: ``collect_course_problems`` reports those.
+    """
+    loaded = []
+    for path in quiz_files(find_course_root(course_root)):
+        quiz, doc, problems = _read(Quiz, path)
+        if quiz is not None and doc is not None and not problems:
+            loaded.append(LoadedQuiz(quiz, doc))
+    return loaded
 
 
 def _default_references() -> Mapping[str, ReferenceInfo] | None:

@@ -27,7 +27,7 @@ _VERSIONED_FIELDS: Final = ("id", "type", "stem", "points", "unit", "allow")
 
 
 def _project_question(question: AnyQuestion, *, is_summative: bool) -> dict[str, Any]:
-    data = question.model_dump(mode="python", exclude={"key"})
+    data = question.model_dump(mode="python", exclude={"key", "allow_cue"})
     for name in _SORTED_IN_PROJECTION:
         if name in data:
             data[name] = sorted(data[name], key=lambda entry: entry["id"])

@@ -108,6 +108,10 @@ class _QuestionBase(_Model):
     must_pass: bool = False
     shuffle: bool = True
     explanation: str | None = None
+    topic: Slug | None = None
+    """A must-pass topic; lesson self-check questions that practise it carry the same one."""
+    allow_cue: str | None = Field(default=None, min_length=1)
+    """Why an item-writing cue is justified here; the check then lists it instead."""
 
     def key_value(self) -> Any:
         """The key, or None in a key-free projection."""
