@@ -204,7 +204,7 @@ def test_check_command_runs_the_item_writing_check(tmp_path: Path) -> None:
     """``check`` on a copy with a cue reports it and exits 1."""
     copy = tmp_path / "course"
     shutil.copytree(REPO / "quizzes", copy / "quizzes")
-    final = copy / "quizzes" / "07_final_assessment.yaml"
+    final = copy / "quizzes" / "08_final_assessment.yaml"
     text = final.read_text(encoding="utf-8")
     final.write_text(
         text.replace('"An active cold sore on the upper lip"', '"An active cold sore (HSV)"'),
