@@ -61,8 +61,9 @@ def _other_option(question_type: str) -> Callable[[Any], None]:
     return change
 
 
-def _add_short_text_and_ordering(data: Any) -> None:
-    """Give the final the two types it lacks, so their keys can be changed too."""
+def _add_missing_types(data: Any) -> None:
+    """Give the final the types it lacks (short text, ordering, true/false), so their keys
+    can be changed too."""
     template = data["questions"][0]
     common = {"objectives": template["objectives"], "references": template["references"]}
     data["questions"].append(
@@ -73,6 +74,9 @@ def _add_short_text_and_ordering(data: Any) -> None:
         {"id": "added-order", "type": "ordering", "stem": "Order.", "items": items, **common}
     )
     data["questions"][-1]["key"] = ["one", "two"]
+    data["questions"].append(
+        {"id": "added-true-false", "type": "true_false", "stem": "True?", "key": True, **common}
+    )
 
 
 def _swap_order(data: Any) -> None:
@@ -114,7 +118,7 @@ def test_archive_is_byte_identical_when_a_summative_key_changes(
 ) -> None:
     """Changing a summative key, tolerance, explanation or feedback leaves every byte as it was."""
     course = copy_course(tmp_path / "course")
-    edit_quiz(course, FINAL, _add_short_text_and_ordering)
+    edit_quiz(course, FINAL, _add_missing_types)
     before = _release(course, tmp_path / "one", wheel)
     full_before = load_course_quizzes(course).quizzes[FINAL]
     edit_quiz(course, FINAL, change)
