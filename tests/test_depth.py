@@ -150,7 +150,11 @@ REACH = [
     ("past the corneum", Range(low=10, high=25), ["part or all", "partly", "not", "not", "not"]),
     ("superficial peel", Range(low=20, high=100), ["fully", "part or all", "not", "not", "not"]),
     ("medium peel", Range(low=100, high=450), ["fully", "fully", "part or all", "not", "not"]),
-    ("into the reticular", Range(low=450, high=600, open_ended=True), [*["fully"] * 3, "partly", "not"]),
+    (
+        "into the reticular",
+        Range(low=450, high=600, open_ended=True),
+        [*["fully"] * 3, "partly", "not"],
+    ),
     ("deep to subcutis", Range(low=1300, high=2000), ["fully"] * 4 + ["partly"]),
 ]
 

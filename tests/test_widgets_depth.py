@@ -6,7 +6,6 @@ import pytest
 
 from skinlessons.facts import load_facts
 from skinlessons.widgets import depth_explorer
-from skinlessons.widgets.depth_explorer import describe_depth
 from skinlessons.widgets._depth_model import (
     DepthState,
     default_state,
@@ -15,6 +14,7 @@ from skinlessons.widgets._depth_model import (
     read_depth,
     strength_options,
 )
+from skinlessons.widgets.depth_explorer import describe_depth
 
 
 @pytest.fixture(scope="module")

@@ -123,9 +123,7 @@ def passes_basal_layer(layers: list[LayerReach], facts: Facts | None = None) -> 
     """
     facts = facts or load_facts()
     epidermal = {layer.id for layer in facts.layers if layer.part_of == "epidermis"}
-    return any(
-        layer.reach is not Reach.NOT for layer in layers if layer.layer_id not in epidermal
-    )
+    return any(layer.reach is not Reach.NOT for layer in layers if layer.layer_id not in epidermal)
 
 
 def scars_reached(depth_um: Range, facts: Facts | None = None) -> list[ScarReach]:

@@ -101,7 +101,10 @@ def shown_groups(state: DecisionState, facts: Facts, groups: Groups) -> list[Sho
         for verdict in groups
     ]
     shown.insert(1, _physician(physician, "physician-indicated"))
-    shown += [_physician(physician, "physician-only"), _physician(physician, "physician-unassessed")]
+    shown += [
+        _physician(physician, "physician-only"),
+        _physician(physician, "physician-unassessed"),
+    ]
     return [group for group in shown if group.advice]
 
 
@@ -161,7 +164,10 @@ def verdict_rows(state: DecisionState, groups: Groups, facts: Facts) -> list[Row
     """One chart row per procedure, in the order of the groups shown."""
     return [
         Row(
-            1.0, group.colour, group.symbol, f"{group.words}: {facts.procedure(a.procedure_id).name}"
+            1.0,
+            group.colour,
+            group.symbol,
+            f"{group.words}: {facts.procedure(a.procedure_id).name}",
         )
         for group in shown_groups(state, facts, groups)
         for a in group.advice
