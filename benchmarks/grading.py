@@ -29,10 +29,11 @@ from typing import Any
 from skinlessons.gradebook.intake import read_submission
 from skinlessons.gradebook.records import Submission
 from skinlessons.gradebook.regrade import Grader
+from skinlessons.quiz.loader import load_quiz_files
 from skinlessons.quiz.models import AnyQuestion, Quiz
 from skinlessons.quiz.projection import quiz_version
-from skinlessons.quiz.recording import AnswerEvent
-from skinlessons.quiz.submission import build_submission, load_submittable_quizzes
+from skinlessons.trainee.recording import AnswerEvent
+from skinlessons.trainee.submit import build_submission
 
 REPO = Path(__file__).resolve().parent.parent
 CORE_GOAL_PER_S = 1_000
@@ -101,7 +102,7 @@ def make_cohort(quizzes: list[Quiz], count: int, folder: Path) -> None:
                                               _right(question, rng), True))  # fmt: skip
         trainee = f"trainee{number:04d}"
         document = build_submission(events, quizzes, trainee, created_at="2026-11-30T12:00:00Z")
-        (folder / f"{trainee}.json").write_text(json.dumps(document), encoding="utf-8")
+        (folder / f"{trainee}.json").write_text(json.dumps(document.to_json()), encoding="utf-8")
 
 
 def time_core(quizzes: list[Quiz], folder: Path) -> tuple[int, float, float]:
@@ -133,7 +134,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainees", type=int, default=1_000)
     count = parser.parse_args().trainees
-    quizzes = load_submittable_quizzes(REPO)
+    quizzes = load_quiz_files(REPO)
     with tempfile.TemporaryDirectory() as temp:
         folder, out = Path(temp) / "submissions", Path(temp) / "graded"
         make_cohort(quizzes, count, folder)

@@ -17,7 +17,7 @@ What one run does, all on 127.0.0.1 with free ports, inside one temporary folder
    trainee-edition code cells run over the kernel websocket, the lesson quiz and the final
    assessment are answered through the quiz session API (a mix of right and wrong answers,
    retries on the self-check), and ``quiz.submit()`` writes the submission in their home.
-4. Collect every submission from the homes (``skinlessons.quiz.collection``) and grade them all
+4. Collect every submission from the homes (``skinlessons.gradebook.collect``) and grade them all
    with ``skinlessons grade`` against this repository's keys; count graded and rejected files.
 5. Print wall times, p50/p95 cell times (N at once vs one alone) and peak memory per trainee
    (single-user server + kernel RSS, sampled with psutil).
@@ -58,8 +58,8 @@ import psutil
 import requests
 import websocket
 
+from skinlessons.gradebook.collect import collect_submissions
 from skinlessons.names import INSTRUCTOR_ONLY_TAGS, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR
-from skinlessons.quiz.collection import collect_submissions
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Quiz
 from skinlessons.quiz.projection import key_free, to_yaml
@@ -518,7 +518,7 @@ def execute_request(code: str, msg_id: str, session_id: str) -> dict[str, Any]:
 
 ANSWER_CODE = """\
 import json
-from skinlessons.quiz.widget import make_quiz_widget
+from skinlessons.trainee.widget import make_quiz_widget
 
 _session = make_quiz_widget({quiz_id!r}).session
 for _question_id, _response, _check in json.loads({steps!r}):

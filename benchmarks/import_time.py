@@ -28,7 +28,7 @@ STATEMENTS = {
     "import skinlessons": "import skinlessons",
     "load_facts()": "import skinlessons.facts as f; f.load_facts()",
     "logic modules + load_facts()": (
-        "import skinlessons.chemistry, skinlessons.depth, skinlessons.suitability; "
+        "from skinlessons import chemistry, depth, suitability; "
         "import skinlessons.facts as f; f.load_facts()"
     ),
 }

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from skinlessons._zip import read_entries
+from skinlessons._util.zipped import read_entries
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Quiz
 

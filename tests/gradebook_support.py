@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from skinlessons.gradebook import GradeOptions, GradeRun, grade_folder
+from skinlessons.quiz.loader import load_quiz_files
 from skinlessons.quiz.projection import quiz_version
-from skinlessons.quiz.recording import AnswerEvent
-from skinlessons.quiz.submission import build_submission, load_submittable_quizzes
+from skinlessons.trainee.recording import AnswerEvent
+from skinlessons.trainee.submit import build_submission
 
 COURSE = Path(__file__).parent / "files" / "course_gradebook"
 """Final '29_grading_final' (4 true/false, the first must-pass, pass mark 75 %) and a
@@ -47,7 +48,7 @@ def make_submission(
     course: Path = COURSE,
 ) -> dict[str, Any]:
     """A submission document built by ``build_submission`` from an answer log."""
-    quizzes = load_submittable_quizzes(course)
+    quizzes = load_quiz_files(course)
     by_id = {quiz.id: quiz for quiz in quizzes}
     events = []
     seq = first_seq
@@ -57,7 +58,8 @@ def make_submission(
             is_check = quiz_id == LESSON
             events.append(AnswerEvent(seq, quiz_id, version, question_id, response, is_check))
             seq += 1
-    return build_submission(events, quizzes, trainee_id, created_at="2026-11-30T10:00:00Z")
+    document = build_submission(events, quizzes, trainee_id, created_at="2026-11-30T10:00:00Z")
+    return document.to_json()
 
 
 def write_json(folder: Path, name: str, document: object) -> Path:

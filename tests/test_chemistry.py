@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skinlessons.chemistry import free_acid_fraction, free_acid_pct
+from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 
 # (pH, pKa, expected fraction, absolute tolerance): the fact sheet's hand-computed values
 # (section 3 and quiz ideas Q11-Q14).
@@ -106,7 +106,7 @@ def test_importing_chemistry_does_not_import_numpy() -> None:
     import subprocess
     import sys
 
-    code = "import sys, skinlessons.chemistry as c; c.free_acid_fraction(3.0, 3.8); "
+    code = "import sys, skinlessons.logic.chemistry as c; c.free_acid_fraction(3.0, 3.8); "
     code += "print('numpy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr

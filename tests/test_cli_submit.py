@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from skinlessons.cli import main
 from skinlessons.names import HOME_ENV
-from skinlessons.quiz.recording import open_recorder
+from skinlessons.trainee.recording import open_recorder
 
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, isolate_trainee
 

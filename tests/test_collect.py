@@ -8,7 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from skinlessons.cli import main
-from skinlessons.quiz.collection import MAX_SUBMISSION_BYTES, collect_submissions
+from skinlessons.gradebook.collect import collect_submissions
+from skinlessons.submission.format import MAX_BYTES
 
 SUBMISSION = "submission-{user}-0123456789.json"
 
@@ -98,7 +99,7 @@ def test_oversized_and_unrelated_files_are_not_copied(tmp_path: Path) -> None:
     (path.parent / "notes.txt").write_text("not a submission", encoding="utf-8")
     big = path.parent / "submission-alice-big.json"
     with open(big, "wb") as handle:
-        handle.truncate(MAX_SUBMISSION_BYTES + 1)
+        handle.truncate(MAX_BYTES + 1)
 
     report = collect_submissions([tmp_path / "alice"], tmp_path / "out")
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skinlessons.depth import (
+from skinlessons.facts import Range, load_facts
+from skinlessons.logic.depth import (
     Reach,
     estimate_depth,
     layers_reached,
     passes_basal_layer,
     scars_reached,
 )
-from skinlessons.facts import Range, load_facts
 
 # (procedure, settings) -> (low µm, high µm, open-ended, approximate, depth categories)
 ESTIMATES: list[tuple[str, dict[str, Any], tuple[Any, ...]]] = [

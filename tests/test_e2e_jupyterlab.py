@@ -20,11 +20,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from skinlessons.cli import main
 from skinlessons.names import COURSE_ENV, HOME_ENV, MODE_ENV, TRAINEE_ENV
-from skinlessons.quiz import strings
 from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Numeric, Quiz, SingleChoice, TrueFalse
 from skinlessons.quiz.projection import quiz_version
+from skinlessons.trainee import strings
 from tests.browser import launched_browser
 from tests.jupyterlab_server import LabServer, copy_course, running_lab
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from skinlessons._zip import read_entries
+from skinlessons._util.zipped import read_entries
 from skinlessons.cli import main
 from skinlessons.errors import ExportError
 from skinlessons.export import render

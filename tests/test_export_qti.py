@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skinlessons._zip import read_entries
+from skinlessons._util.zipped import read_entries
 from skinlessons.export._common import html_block
 from skinlessons.export.qti import CANVAS_TYPES, to_qti
 

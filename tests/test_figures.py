@@ -10,11 +10,11 @@ import pytest
 from matplotlib.patches import Polygon
 
 from skinlessons import display
-from skinlessons.chemistry import free_acid_fraction, free_acid_pct
 from skinlessons.facts import load_facts
 from skinlessons.figures import plot_free_acid_curve, plot_skin_cross_section
 from skinlessons.figures._panels import format_length, nice_length
 from skinlessons.figures.cross_section import SkinSection
+from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skinlessons.quiz.identity import trainee_slug
+from skinlessons.submission.trainee_ids import trainee_slug
 from tests.browser import (
     axe_serious_violations,
     block_outside_requests,

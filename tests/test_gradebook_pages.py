@@ -13,8 +13,8 @@ from markupsafe import escape
 from skinlessons.cli import main
 from skinlessons.gradebook.regrade import Grader
 from skinlessons.quiz.grading import grade_quiz
-from skinlessons.quiz.identity import trainee_slug
-from skinlessons.quiz.submission import load_submittable_quizzes
+from skinlessons.quiz.loader import load_quiz_files
+from skinlessons.submission.trainee_ids import trainee_slug
 
 from .gradebook_support import (
     COURSE,
@@ -158,7 +158,7 @@ def test_grade_command_exits_1_when_grading_cannot_run(tmp_path: Path) -> None:
 
 def test_grader_aggregates_exactly_like_grade_quiz() -> None:
     """The memoised grader gives the same QuizResult as quiz.grading.grade_quiz."""
-    quizzes = {quiz.id: quiz for quiz in load_submittable_quizzes(Path(__file__).parent.parent)}
+    quizzes = {quiz.id: quiz for quiz in load_quiz_files(Path(__file__).parent.parent)}
     grader = Grader(quizzes)
     rng = random.Random(7)
     for _ in range(30):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from skinlessons.quiz.html import render_quiz_html
+from skinlessons.handouts.quiz_html import render_quiz_html
 from skinlessons.quiz.loader import load_quiz
 from tests.handouts_support import FIXTURE_COURSE
 

@@ -16,7 +16,7 @@ import pytest
 
 from skinlessons.names import HOME_ENV, HUB_USER_ENV
 from skinlessons.quiz import submit
-from skinlessons.quiz.widget import make_quiz_widget
+from skinlessons.trainee.widget import make_quiz_widget
 
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, isolate_trainee
 

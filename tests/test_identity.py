@@ -10,15 +10,14 @@ import pytest
 
 from skinlessons.errors import TraineeIdError
 from skinlessons.names import HOME_ENV, HUB_USER_ENV, MODE_ENV, TRAINEE_ENV
-from skinlessons.quiz.identity import (
+from skinlessons.submission.format import data_home
+from skinlessons.submission.trainee_ids import trainee_slug, validate_trainee_id
+from skinlessons.trainee.identity import (
     SAVED_SOURCE,
     current_trainee_id,
     require_trainee_id,
     set_trainee_id,
-    trainee_slug,
-    validate_trainee_id,
 )
-from skinlessons.quiz.storage import data_home
 
 from .trainee_env import all_files, isolate_trainee
 

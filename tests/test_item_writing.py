@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from skinlessons._util.yamlsource import read_yaml, validate_document
 from skinlessons.cli import main
 from skinlessons.errors import QuizFormatError
 from skinlessons.quiz.course_checks import LoadedQuiz
 from skinlessons.quiz.item_writing import course_findings, quiz_findings
 from skinlessons.quiz.loader import load_valid_quizzes
 from skinlessons.quiz.models import Quiz
-from skinlessons.yamlsource import read_yaml, validate_document
 
 REPO = Path(__file__).resolve().parents[1]
 EVEN = ["Glycolic acid peel", "Lactic acid peel", "Mandelic acid peel", "Salicylic acid peel"]

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from skinlessons._util.yamlsource import read_yaml
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Quiz
 from skinlessons.quiz.projection import key_free, quiz_version, to_yaml
-from skinlessons.yamlsource import read_yaml
 from tests.strategies import quizzes
 
 BASE: dict[str, Any] = {"stem": "S", "objectives": ["LO1"], "references": ["R1"]}

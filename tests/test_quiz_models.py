@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from pydantic import ValidationError
 
+from skinlessons._util.yamlsource import RULE_ERROR_TYPE
 from skinlessons.quiz.models import (
     QUESTION_ADAPTER,
     QUESTION_TYPES,
@@ -16,7 +17,6 @@ from skinlessons.quiz.models import (
     Quiz,
     cited_letter,
 )
-from skinlessons.yamlsource import RULE_ERROR_TYPE
 from tests.strategies import question_data
 
 BASE: dict[str, Any] = {"id": "q", "stem": "S", "objectives": ["LO1"], "references": ["R1"]}

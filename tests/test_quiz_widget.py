@@ -14,7 +14,7 @@ import pytest
 from skinlessons.errors import QuizFormatError
 from skinlessons.names import HOME_ENV, MODE_ENV, TRAINEE_ENV
 from skinlessons.quiz.shuffle import option_order
-from skinlessons.quiz.widget import QuestionView, QuizWidget, make_quiz_widget
+from skinlessons.trainee.widget import QuestionView, QuizWidget, make_quiz_widget
 
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, isolate_trainee
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from skinlessons.names import HOME_ENV, MODE_ENV
-from skinlessons.quiz.answers import KeptAnswer, is_answered, keep_answers
-from skinlessons.quiz.recording import (
+from skinlessons.submission.format import AnswerRecord
+from skinlessons.trainee.answers import is_answered, keep_answers
+from skinlessons.trainee.recording import (
     AnswerEvent,
     AnswerLog,
     AnswerLogWarning,
@@ -195,13 +196,13 @@ def test_formative_keeps_first_checked_attempt_and_counts_checks() -> None:
         ("q1", "other", False),  # latest, unchecked
     )
     kept = keep_answers(events, "03_chemical", "formative")
-    assert kept == {"q1": KeptAnswer("other", 5, 2, "also-wrong")}
+    assert kept == {"q1": AnswerRecord("other", 5, 2, "also-wrong")}
 
 
 def test_formative_answer_never_checked_has_no_attempts() -> None:
     """An answer only typed in, never checked, keeps no first attempt."""
     kept = keep_answers(_events(("q1", "a", False)), "03_chemical", "formative")
-    assert kept["q1"] == KeptAnswer("a", 1, 0, None)
+    assert kept["q1"] == AnswerRecord("a", 1, 0, None)
     assert is_answered(kept["q1"], "formative")
 
 
@@ -209,7 +210,7 @@ def test_summative_keeps_the_latest_answer() -> None:
     """Summative: the latest answer is kept, whatever came before."""
     events = _events(("q1", "a", False), ("q2", True, False), ("q1", "c", False))
     kept = keep_answers(events, "03_chemical", "summative")
-    assert kept == {"q1": KeptAnswer("c", 3, 1, "c"), "q2": KeptAnswer(True, 2, 1, True)}
+    assert kept == {"q1": AnswerRecord("c", 3, 1, "c"), "q2": AnswerRecord(True, 2, 1, True)}
 
 
 def test_keeping_ignores_other_quizzes() -> None:

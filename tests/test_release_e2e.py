@@ -28,11 +28,11 @@ pytestmark = pytest.mark.slow
 # final assessment's answers (given as JSON in argv[1]) are recorded through the package API.
 TRAINEE_SCRIPT = """
 import json, sys
-from skinlessons.quiz.identity import set_trainee_id
+from skinlessons.trainee.identity import set_trainee_id
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.projection import quiz_version
-from skinlessons.quiz.recording import open_recorder
-from skinlessons.quiz.session import QuizSession
+from skinlessons.trainee.recording import open_recorder
+from skinlessons.trainee.session import QuizSession
 
 course = load_course_quizzes()
 lesson = course.quizzes["03_chemical"]

@@ -6,8 +6,8 @@ import pytest
 
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Quiz
-from skinlessons.quiz.recording import MemoryAnswerLog
-from skinlessons.quiz.session import QuizSession, fits
+from skinlessons.trainee.recording import MemoryAnswerLog
+from skinlessons.trainee.session import QuizSession, restorable
 
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ
 
@@ -93,6 +93,8 @@ def test_unanswered_lists_numbers_and_ids(log: MemoryAnswerLog) -> None:
         ("fixture-fraction", 50, False),
     ],
 )
-def test_fits_checks_shape_and_ids(question_id: str, response: object, expected: bool) -> None:
+def test_restorable_checks_shape_and_ids(
+    question_id: str, response: object, expected: bool
+) -> None:
     """Only responses of the question's shape, naming its own ids, fit."""
-    assert fits(_quiz(LESSON_QUIZ).question(question_id), response) is expected
+    assert restorable(_quiz(LESSON_QUIZ).question(question_id), response) is expected

@@ -11,11 +11,12 @@ import pytest
 from skinlessons import __version__
 from skinlessons.errors import SubmissionError, TraineeIdError
 from skinlessons.names import HOME_ENV, MODE_ENV, TRAINEE_ENV
-from skinlessons.quiz.identity import set_trainee_id
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.projection import quiz_version
-from skinlessons.quiz.recording import AnswerEvent, open_recorder
-from skinlessons.quiz.submission import build_submission, submit, write_submission
+from skinlessons.submission.format import SubmissionDocument
+from skinlessons.trainee.identity import set_trainee_id
+from skinlessons.trainee.recording import AnswerEvent, open_recorder
+from skinlessons.trainee.submit import build_submission, submit, write_submission
 
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, isolate_trainee
 
@@ -167,10 +168,10 @@ def test_write_is_atomic_temp_file_in_the_same_folder(
         real_replace(source, destination)
 
     monkeypatch.setattr(os, "replace", spy)
-    write_submission({"a": 1}, target)
+    write_submission(EMPTY_DOCUMENT, target)
     assert len(moves) == 1
     assert moves[0][0].parent == target.parent and moves[0][1] == target
-    assert json.loads(target.read_text(encoding="utf-8")) == {"a": 1}
+    assert json.loads(target.read_text(encoding="utf-8")) == EMPTY_DOCUMENT.to_json()
     assert all_files(target.parent) == [target]
 
 
@@ -186,9 +187,12 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(SubmissionError, match=r"could not write the submission.*--out FILE"):
-        write_submission({"new": True}, target)
+        write_submission(EMPTY_DOCUMENT, target)
     assert json.loads(target.read_text(encoding="utf-8")) == {"old": True}
     assert all_files(tmp_path) == [target]
+
+
+EMPTY_DOCUMENT = SubmissionDocument("jdoe", "2026-11-25T16:00:00Z", "0.1.0", 0, {})
 
 
 def test_build_submission_is_pure_and_ignores_unknown_questions() -> None:
@@ -198,7 +202,9 @@ def test_build_submission_is_pure_and_ignores_unknown_questions() -> None:
         AnswerEvent(3, FINAL_QUIZ, "v", "fixture-final-agent", "salicylic"),
         AnswerEvent(7, FINAL_QUIZ, "v", "no-such-question", "x"),
     ]
-    document = build_submission(events, [final], "jdoe", created_at="2026-11-25T16:00:00Z")
+    document = build_submission(
+        events, [final], "jdoe", created_at="2026-11-25T16:00:00Z"
+    ).to_json()
     assert list(document["quizzes"][FINAL_QUIZ]["answers"]) == ["fixture-final-agent"]
     assert document["last_seq"] == 7
     assert document["created_at"] == "2026-11-25T16:00:00Z"

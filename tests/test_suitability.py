@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skinlessons.facts import load_facts
-from skinlessons.suitability import Advice, Verdict, assess, match_scar
+from skinlessons.logic.suitability import Advice, Verdict, assess, match_scar
 
 PRACTITIONER = [
     "superficial-peel",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skinlessons.chemistry import free_acid_fraction, free_acid_pct
 from skinlessons.facts import load_facts
+from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 from skinlessons.widgets import acid_explorer
 
 

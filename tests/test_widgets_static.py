@@ -9,8 +9,8 @@ from typing import Any
 import ipywidgets
 import pytest
 
-from skinlessons.livestyle import LIVE_CLASS
 from skinlessons.widgets import acid_explorer, decision_aid, depth_explorer, scar_identifier
+from skinlessons.widgets.livestyle import LIVE_CLASS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 WIDGETS: dict[str, Callable[[], Any]] = {

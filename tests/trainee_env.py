@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from skinlessons.names import COURSE_ENV, HOME_ENV, HUB_USER_ENV, MODE_ENV, TRAINEE_ENV
-from skinlessons.quiz import identity, recording
+from skinlessons.trainee.mode import UNATTENDED
 
 COURSE_DIR = Path(__file__).parent / "files" / "course_live_quiz"
 """A tiny course: a formative quiz with one question of each type, and a summative one."""
@@ -26,8 +26,7 @@ def isolate_trainee(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("USERPROFILE", str(home))
     for name in (HOME_ENV, MODE_ENV, TRAINEE_ENV, HUB_USER_ENV, COURSE_ENV):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(identity, "_unattended_id", None)
-    monkeypatch.setattr(recording, "_MEMORY_LOG", recording.MemoryAnswerLog())
+    UNATTENDED.forget()
     return home
 
 

@@ -1,13 +1,38 @@
 """skinlessons: a notebook course on acne scars and exfoliation.
 
-The package holds the course's facts (as data), the pure logic that reasons about them
-(chemistry, depth, treatment suitability, grading), and the presentation that shows them
-(figures, widgets, quizzes, handouts). Heavy libraries (matplotlib, ipywidgets, nbconvert)
-are imported lazily by the modules that need them, so ``import skinlessons`` stays fast.
+The folders are the layers (``docs/architecture.md`` has the map):
+
+* content: ``data/`` (the YAML facts), ``facts/`` (their model and loader), ``quiz/`` (the quiz
+  model: schema, loading, course checks, response rules, projection, grading);
+* pure logic: ``logic/`` (chemistry, depth, suitability);
+* presentation: ``figures/``, ``widgets/``, ``handouts/``, ``lesson`` and ``display``;
+* runtimes and commands: ``trainee/`` (the notebook runtime and ``submit``), ``submission/``
+  (the file both sides share), ``gradebook/``, ``export/``, ``release/``, ``cli``.
+
+Heavy libraries (matplotlib, ipywidgets, nbconvert) are imported lazily by the modules that
+need them, so ``import skinlessons`` stays fast.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from .logic import chemistry, depth, suitability
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "chemistry", "depth", "suitability"]
+
+_LOGIC_MODULES: Final = frozenset({"chemistry", "depth", "suitability"})
+"""Lessons write ``from skinlessons import chemistry, depth``: the modules of ``logic/``."""
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name not in _LOGIC_MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = import_module(f".logic.{name}", __name__)
+    globals()[name] = module
+    return module

@@ -84,7 +84,7 @@ def _trainee_option_value(
     if value is None:
         return None
     from .errors import TraineeIdError
-    from .quiz.identity import validate_trainee_id
+    from .submission.trainee_ids import validate_trainee_id
 
     try:
         return validate_trainee_id(value)
@@ -119,7 +119,7 @@ def submit(course: Path | None, trainee: str | None, out: Path | None) -> None:
     there (or --out FILE). The receipt shows where the file is, the trainee id to confirm,
     and per quiz which questions are still unanswered. Exits 1 if no trainee id is set.
     """
-    from .quiz.submission import submit as submit_answers
+    from .trainee.submit import submit as submit_answers
 
     receipt = submit_answers(course, trainee=trainee, out=out)
     click.echo(str(receipt))
@@ -274,7 +274,7 @@ def collect(homes: tuple[Path, ...], out: Path) -> None:
     OUT/<home name>/. Symbolic links are never followed. Prints every copy, the homes with
     no submission and anything skipped (with the reason); exits 0 either way.
     """
-    from .quiz.collection import collect_submissions
+    from .gradebook.collect import collect_submissions
 
     report = collect_submissions(homes, out)
     for line in report.lines():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..quiz.html import markdown_block, markdown_inline
+from ..handouts.quiz_html import markdown_block, markdown_inline
 from ..quiz.models import NumericKey, Quiz
 from ._fractions import number
 

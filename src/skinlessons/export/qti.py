@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Final
 
-from .._zip import zip_bytes
+from .._util.zipped import zip_bytes
 from ..quiz.models import AnyQuestion, Ordering, Quiz
 from ._common import Rendered, Skipped, html_block, plain
 from ._fractions import number

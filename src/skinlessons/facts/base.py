@@ -39,7 +39,7 @@ def rule(message: str, hint: str) -> PydanticCustomError:
 
     Imported on first use, so that loading the package data does not import the YAML reader.
     """
-    from ..yamlsource import rule as located_rule
+    from .._util.yamlsource import rule as located_rule
 
     return located_rule(message, hint)
 

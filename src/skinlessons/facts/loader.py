@@ -28,7 +28,7 @@ from .models import AgentsFile, DepthCategoriesFile, ProceduresFile, ReferencesF
 from .store import Facts
 
 if TYPE_CHECKING:
-    from ..yamlsource import YamlDocument
+    from .._util.yamlsource import YamlDocument
 
 FILES: dict[str, type[Model]] = {
     "references.yaml": ReferencesFile,
@@ -117,7 +117,7 @@ def _load_or_raise(data_dir: Path) -> Facts:
 
 
 def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
-    from ..yamlsource import load_model
+    from .._util.yamlsource import load_model
 
     problems: list[ContentError] = []
     docs: dict[str, YamlDocument] = {}

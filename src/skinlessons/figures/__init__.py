@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_getattr
+from .._util.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .acid_curve import plot_free_acid_curve

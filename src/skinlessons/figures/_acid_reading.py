@@ -1,7 +1,7 @@
 """What the acid chart and explorer show for one agent, pH and concentration (pure, no drawing).
 
 Every number comes from the course data (pKa, listed strengths, unbuffered pH) and from
-:mod:`skinlessons.chemistry`; this module only gathers them and puts them into words.
+:mod:`skinlessons.logic.chemistry`; this module only gathers them and puts them into words.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skinlessons.chemistry import free_acid_fraction, free_acid_pct
 from skinlessons.facts import Agent, Facts, load_facts
+from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 
 PH_AXIS = (0.0, 7.0)
 """pH range drawn on the chart (the part of the scale where peel products sit)."""

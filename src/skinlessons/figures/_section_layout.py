@@ -1,6 +1,6 @@
 """Where things go in the skin cross-section, from the course data (pure, no drawing).
 
-Layer boundaries come from :func:`skinlessons.depth.layers_reached` (each layer's typical
+Layer boundaries come from :func:`skinlessons.logic.depth.layers_reached` (each layer's typical
 thickness stacked from the surface); the shaded range of each boundary adds up the layers'
 thickness ranges. Scars are drawn at the middle of their width and depth ranges; their profile
 shape follows their features in the data (V-shaped, flat base, wave-like).
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skinlessons.depth import layers_reached
 from skinlessons.facts import Facts, Range, Scar
+from skinlessons.logic.depth import layers_reached
 
 from ._anatomy import LayerBand, ScarShape
 from ._panels import UM_PER_MM, SectionGeometry

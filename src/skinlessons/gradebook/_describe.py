@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Final
 
-from ..quiz.grading import is_unanswered
-from ..quiz.models import AnyQuestion
+from ..quiz.models import (
+    AnyQuestion,
+    Matching,
+    MultipleAnswers,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from ..quiz.responses import fits, is_blank
 
 NO_ANSWER: Final = "(no answer)"
 _LABEL_LENGTH: Final = 80
@@ -26,24 +36,38 @@ def _raw(response: Any) -> str:
     return response if isinstance(response, str) else json.dumps(response, ensure_ascii=False)
 
 
-def describe_response(question: AnyQuestion, response: Any) -> str:
-    """What the trainee answered, in words; unknown ids and odd shapes are shown as written."""
-    if is_unanswered(response) or response in ([], {}):
-        return NO_ANSWER
+def _choices(question: Any, response: list[str]) -> str:
     options = _texts(question, "options")
-    if question.type == "single_choice" and isinstance(response, str):
-        return options.get(response, response)
-    if question.type == "multiple_answers" and isinstance(response, list):
-        return "; ".join(options.get(item, _raw(item)) for item in response)
-    if question.type == "true_false" and isinstance(response, bool):
-        return "True" if response else "False"
-    if question.type == "matching" and isinstance(response, dict):
-        prompts, matches = _texts(question, "prompts"), _texts(question, "matches")
-        return "; ".join(
-            f"{prompts.get(key, key)} → {matches.get(_raw(value), _raw(value))}"
-            for key, value in response.items()
-        )
-    if question.type == "ordering" and isinstance(response, list):
-        items = _texts(question, "items")
-        return " → ".join(items.get(_raw(item), _raw(item)) for item in response)
-    return _raw(response)
+    return "; ".join(options.get(item, item) for item in response)
+
+
+def _pairs(question: Any, response: dict[str, str]) -> str:
+    prompts, matches = _texts(question, "prompts"), _texts(question, "matches")
+    return "; ".join(
+        f"{prompts.get(key, key)} → {matches.get(value, value)}" for key, value in response.items()
+    )
+
+
+def _order(question: Any, response: list[str]) -> str:
+    items = _texts(question, "items")
+    return " → ".join(items.get(item, item) for item in response)
+
+
+_DESCRIBE: Final[dict[type[Any], Callable[[Any, Any], str]]] = {
+    SingleChoice: lambda question, response: _texts(question, "options").get(response, response),
+    MultipleAnswers: _choices,
+    TrueFalse: lambda question, response: "True" if response else "False",
+    Numeric: lambda question, response: _raw(response),
+    Matching: _pairs,
+    Ordering: _order,
+    ShortText: lambda question, response: _raw(response),
+}
+
+
+def describe_response(question: AnyQuestion, response: Any) -> str:
+    """What the trainee answered, in words; a response that does not fit is shown as written."""
+    if is_blank(response):
+        return NO_ANSWER
+    if not fits(question, response):
+        return _raw(response)
+    return _DESCRIBE[type(question)](question, response)

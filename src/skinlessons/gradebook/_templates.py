@@ -6,7 +6,7 @@ Every value from a submission or a roster (ids, names, typed answers) reaches HT
 
 from __future__ import annotations
 
-from .._jinja import environment
+from .._util.jinja import environment
 
 
 def render(template: str, **context: object) -> str:

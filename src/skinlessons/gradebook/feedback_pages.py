@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..quiz.grading import Result
-from ..quiz.identity import trainee_slug
 from ..quiz.models import Objectives, Quiz
+from ..submission.trainee_ids import trainee_slug
 from ._describe import describe_response, short_label
 from ._templates import render
 from .cohort import PASS, TraineeOutcome

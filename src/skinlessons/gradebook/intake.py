@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
-from .._hashing import canonical_hash
-from ._validate import parse_document
+from .._util.hashing import canonical_hash
+from ..submission.format import MAX_BYTES
+from ..submission.parse import parse
 from .records import Rejected, Submission
 
-MAX_FILE_BYTES: Final = 5 * 1024 * 1024
-"""Files above this size are refused without being read (5 MB; a real submission is ~20 kB)."""
 NOTEBOOK_REASON: Final = (
     "this is a notebook, not a submission; ask the trainee to run skinlessons submit "
     "and hand in the submission-….json file it writes"
@@ -110,9 +109,7 @@ def _duplicate_keys_hook(found: list[str]) -> Any:
     return hook
 
 
-def read_submission(
-    path: Path, root: Path, *, limit: int = MAX_FILE_BYTES
-) -> Submission | Rejected:
+def read_submission(path: Path, root: Path, *, limit: int = MAX_BYTES) -> Submission | Rejected:
     """Read and validate one file; never raises for its content."""
     source = display_name(path, root)
     data = _read_limited(path, limit)
@@ -141,7 +138,7 @@ def read_submission(
         return Rejected(source, "the JSON nests too deeply to be a submission")
     if is_notebook_name or (isinstance(document, dict) and "cells" in document):
         return Rejected(source, NOTEBOOK_REASON)
-    parsed = parse_document(document)
+    parsed = parse(document)
     if isinstance(parsed, str):
         return Rejected(source, parsed)
     notes = list(parsed.notes)

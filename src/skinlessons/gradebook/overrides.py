@@ -23,9 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .._util.yamlsource import YamlDocument, load_model
 from ..errors import ContentError, ContentErrors
 from ..quiz.models import QUESTION_ADAPTER, AnyQuestion, Quiz
-from ..yamlsource import YamlDocument, load_model
 
 
 class OverridesFormatError(ContentError):

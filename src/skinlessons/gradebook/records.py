@@ -3,27 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    """One answer of a submission: the latest response, its log seq, checks and first try."""
-
-    response: Any
-    seq: int
-    attempts: int
-    first_response: Any
-
-
-@dataclass(frozen=True)
-class QuizAnswers:
-    """A quiz's entry in a submission: the version the trainee answered and the answers."""
-
-    quiz_id: str
-    quiz_version: str
-    kind: str
-    answers: dict[str, AnswerRecord]
+from ..submission.format import QuizAnswers
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from ..quiz.grading import QuizResult, Result, grade, grade_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
+from ..submission.format import QuizAnswers
 from .overrides import NO_OVERRIDES, Overrides
-from .records import QuizAnswers, Submission
+from .records import Submission
 
 _memo_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """A response as memo key text (one encoder: ``json.dumps`` with options builds one a call)."""

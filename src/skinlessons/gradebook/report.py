@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from ..quiz.grading import is_unanswered
 from ..quiz.models import AnyQuestion, Quiz
+from ..quiz.responses import fits, is_blank
 from ._describe import short_label
 from ._plots import plot_items, plot_score_distribution
 from ._templates import render
@@ -70,7 +70,7 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
             answer = record.answers.get(question.id) if record else None
             if answer is not None:
                 shown = answer.response if quiz.is_summative else answer.first_response
-                if not is_unanswered(shown):
+                if not is_blank(shown) and fits(question, shown):
                     responses[column].append(shown)
     stats = analyse_items(
         [q.id for q in quiz.questions], [q.points for q in quiz.questions], rows, answered

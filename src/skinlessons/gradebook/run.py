@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .._util.clock import utc_timestamp
 from ..course import find_course_root, objectives_file
 from ..errors import GradingError
 from ..facts import load_facts
-from ..quiz.loader import load_objectives
-from ..quiz.recording import utc_timestamp
-from ..quiz.submission import load_submittable_quizzes
+from ..quiz.loader import load_objectives, load_quiz_files
+from ..submission.format import MAX_BYTES
 from ._quote import quoted, shorten
 from ._storable import StoreRefused
 from .cohort import TraineeOutcome, build_cohort, current_submissions, summative_quiz_id
-from .intake import MAX_FILE_BYTES, display_name, find_files, read_submission
+from .intake import display_name, find_files, read_submission
 from .lms_csv import is_formula_like
 from .lock import run_lock
 from .outputs import write_outputs
@@ -60,7 +60,7 @@ class GradeOptions:
     course: Path | None = None
     roster: Path | None = None
     overrides: Path | None = None
-    max_file_bytes: int = MAX_FILE_BYTES
+    max_file_bytes: int = MAX_BYTES
     graded_on: str | None = None
     """The date printed on pages and certificates (default: today, UTC)."""
 
@@ -236,7 +236,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
     root = find_course_root(options.course)
     # Each quiz file fully validated, as for submit; course-wide coverage rules are the
     # author's job (skinlessons check) and must not stop grading.
-    quizzes = {quiz.id: quiz for quiz in load_submittable_quizzes(root)}
+    quizzes = {quiz.id: quiz for quiz in load_quiz_files(root)}
     objectives = load_objectives(objectives_file(root))
     overrides = load_overrides(options.overrides, quizzes)
     roster = load_roster(options.roster) if options.roster is not None else None

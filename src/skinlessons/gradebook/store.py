@@ -16,11 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from .._util.clock import utc_timestamp
 from ..errors import GradingError
-from ..quiz.recording import utc_timestamp
+from ..submission.format import AnswerRecord, QuizAnswers
 from ._storable import StoreRefused, storable_problem
 from .overrides import AppliedOverride
-from .records import AnswerRecord, QuizAnswers, Submission
+from .records import Submission
 from .regrade import SubmissionGrade
 from .schema import MIGRATIONS, SCHEMA_VERSION
 

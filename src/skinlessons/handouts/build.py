@@ -22,10 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..course import find_course_root, notebook_dir
 from ..errors import HandoutBuildError
 from ..names import COURSE_ENV, HOME_ENV, MODE_ENV
-from ..quiz.html import EDITIONS, Edition
 from .cache import ExecutionCache, PageStamps, package_fingerprint
 from .execute import ExecutionResult, ExecutionSettings, execute_notebooks
 from .export import export_page, lab_css, make_exporter
+from .quiz_html import EDITIONS, Edition
 from .site import (
     COURSE_TITLE,
     EDITION_LABELS,

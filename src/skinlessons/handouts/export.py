@@ -16,8 +16,8 @@ from nbformat import NotebookNode
 from traitlets.config import Config
 
 from ..names import INSTRUCTOR_ONLY_TAGS, INSTRUCTOR_TAG, QUIZ_TAG, REMOVE_INPUT_TAG, SOLUTION_TAG
-from ..quiz.html import Edition
 from .preprocessors import HANDOUT_PREPROCESSORS
+from .quiz_html import Edition
 
 TEMPLATE_NAME: Final = "handout"
 LAB_CSS_FILES: Final = ("static/index.css", "static/theme-light.css")

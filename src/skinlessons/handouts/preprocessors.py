@@ -19,7 +19,7 @@ from nbformat.v4 import new_output
 
 from ..errors import HandoutBuildError
 from ..names import QUIZ_TAG
-from ..quiz.html import render_quiz_html
+from .quiz_html import render_quiz_html
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")

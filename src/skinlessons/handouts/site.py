@@ -18,9 +18,9 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_notebook
 
-from .._jinja import environment
-from ..quiz.html import Edition
+from .._util.jinja import environment
 from ..quiz.models import Lesson
+from .quiz_html import Edition
 
 COURSE_TITLE: Final = "Acne scars and exfoliation"
 ASSETS_DIR: Final = "assets"

@@ -1,6 +1,9 @@
-"""Quizzes: the question schema, loading and checking quiz files, grading and shuffling.
+"""The quiz model: the question schema, loading and checking quiz files, grading, shuffling.
 
-In a lesson notebook::
+Both sides build on it: the trainee runtime (``skinlessons.trainee``) and the instructor's
+commands (``skinlessons.gradebook``, ``skinlessons.export``, ``skinlessons.release``). Nothing in
+this package imports the runtime, except this façade, which keeps the four names a lesson
+notebook uses::
 
     from skinlessons import quiz
     quiz.set_trainee_id("jdoe")      # once, in lesson 00
@@ -8,28 +11,28 @@ In a lesson notebook::
     quiz.show("03_chemical")         # the live quiz; answers are saved and restored
     quiz.submit()                    # pack every answer into one file; shows the receipt
 
-These three are imported on first use, so ``import skinlessons.quiz`` stays fast (no
-ipywidgets until a quiz is shown).
+They are imported from ``skinlessons.trainee`` on first use, so ``import skinlessons.quiz``
+stays fast (no ipywidgets until a quiz is shown).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from .._lazy import lazy_getattr
+from .._util.lazy import lazy_getattr
 
 if TYPE_CHECKING:
-    from .identity import set_trainee_id, trainee_id
-    from .submission import submit
-    from .widget import show
+    from ..trainee.identity import set_trainee_id, trainee_id
+    from ..trainee.submit import submit
+    from ..trainee.widget import show
 
 __all__ = ["set_trainee_id", "show", "submit", "trainee_id"]
 
 _LAZY: Final = {
-    "set_trainee_id": ".identity",
-    "show": ".widget",
-    "submit": ".submission",
-    "trainee_id": ".identity",
+    "set_trainee_id": "..trainee.identity",
+    "show": "..trainee.widget",
+    "submit": "..trainee.submit",
+    "trainee_id": "..trainee.identity",
 }
 
 

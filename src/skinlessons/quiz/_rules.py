@@ -15,7 +15,7 @@ from typing import Any, Final, Protocol
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails
 
-from ..yamlsource import rule
+from .._util.yamlsource import rule
 
 
 @dataclass(frozen=True)

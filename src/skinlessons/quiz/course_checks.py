@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Protocol
 
+from .._util.yamlsource import YamlDocument
 from ..errors import ContentError, QuizFormatError
-from ..yamlsource import YamlDocument
 from .models import QUESTION_TYPES, Objectives, Quiz
 
 LOW_AUTHORITY_KIND: Final = "low-authority"

@@ -28,6 +28,7 @@ from .models import (
     TrueFalse,
 )
 from .numbers import parse_number
+from .responses import fits, is_blank
 from .text import normalise_answer
 
 NOT_ANSWERED: Final = "Not answered."
@@ -112,18 +113,14 @@ def _verdict(credit: Fraction) -> str:
 
 def _single_choice(question: SingleChoice, response: Any) -> _Outcome:
     options = {option.id: option for option in question.options}
-    if not isinstance(response, str) or response not in options:
-        return _malformed("This answer is not one of the options; please choose one.")
     credit = Fraction(int(response == question.key))
     chosen = options[response].feedback
     return _Outcome(credit, [_verdict(credit), *([chosen] if chosen else [])])
 
 
 def _multiple_answers(question: MultipleAnswers, response: Any) -> _Outcome:
-    if not isinstance(response, list | tuple) or not all(isinstance(x, str) for x in response):
-        return _malformed("This answer should be a list of the options chosen.")
     options = {option.id: option for option in question.options}
-    chosen = [option_id for option_id in dict.fromkeys(response) if option_id in options]
+    chosen = list(dict.fromkeys(response))
     key = set(question.key or ())
     hits = sum(1 for option_id in chosen if option_id in key)
     wrong = len(chosen) - hits
@@ -138,8 +135,6 @@ def _multiple_answers(question: MultipleAnswers, response: Any) -> _Outcome:
 
 
 def _true_false(question: TrueFalse, response: Any) -> _Outcome:
-    if not isinstance(response, bool):
-        return _malformed("This answer should be true or false.")
     credit = Fraction(int(response == question.key))
     return _Outcome(credit, [_verdict(credit)])
 
@@ -166,8 +161,6 @@ def _numeric(question: Numeric, response: Any) -> _Outcome:
 
 
 def _matching(question: Matching, response: Any) -> _Outcome:
-    if not isinstance(response, Mapping):
-        return _malformed("This answer should pair each prompt with a match.")
     key = question.key or {}
     right = sum(1 for prompt_id, match_id in key.items() if response.get(prompt_id) == match_id)
     credit = Fraction(right, len(key))
@@ -178,8 +171,6 @@ def _matching(question: Matching, response: Any) -> _Outcome:
 
 
 def _ordering(question: Ordering, response: Any) -> _Outcome:
-    if not isinstance(response, list | tuple) or not all(isinstance(x, str) for x in response):
-        return _malformed("This answer should be the items in your chosen order.")
     key = list(question.key or ())
     position: dict[str, int] = {}
     for index, item_id in enumerate(response):
@@ -198,8 +189,6 @@ def _ordering(question: Ordering, response: Any) -> _Outcome:
 
 
 def _short_text(question: ShortText, response: Any) -> _Outcome:
-    if not isinstance(response, str):
-        return _malformed("This answer should be typed text.")
     accepted = {normalise_answer(variant) for variant in question.key or ()}
     credit = Fraction(int(normalise_answer(response) in accepted))
     return _Outcome(credit, [_verdict(credit)])
@@ -216,9 +205,16 @@ _GRADERS: Final[dict[type[Any], Callable[[Any, Any], _Outcome]]] = {
 }
 
 
-def is_unanswered(response: object) -> bool:
-    """True for no response at all: None, or text with nothing but spaces."""
-    return response is None or (isinstance(response, str) and not response.strip())
+_MISFIT_FEEDBACK: Final[dict[type[Any], str]] = {
+    SingleChoice: "This answer is not one of the options; please choose one.",
+    MultipleAnswers: "This answer should be a list of the options chosen.",
+    TrueFalse: "This answer should be true or false.",
+    Numeric: "This answer should be a number typed as text.",
+    Matching: "This answer should pair each prompt with a match.",
+    Ordering: "This answer should be the items in your chosen order.",
+    ShortText: "This answer should be typed text.",
+}
+"""What a trainee reads when a kept response does not fit its question (``responses.fits``)."""
 
 
 def grade(question: AnyQuestion, response: object) -> Result:
@@ -239,8 +235,10 @@ def grade(question: AnyQuestion, response: object) -> Result:
             f"question '{question.id}' has no key — it comes from a key-free copy. "
             "Fix: grade with the instructor's quiz files."
         )
-    if is_unanswered(response):
+    if is_blank(response):
         outcome = _Outcome(Fraction(0), [NOT_ANSWERED])
+    elif not fits(question, response):
+        outcome = _malformed(_MISFIT_FEEDBACK[type(question)])
     else:
         outcome = _GRADERS[type(question)](question, response)
     return Result(
@@ -249,7 +247,7 @@ def grade(question: AnyQuestion, response: object) -> Result:
         max_points=question.points,
         is_correct=outcome.credit == 1,
         feedback=outcome.feedback,
-        is_answered=not is_unanswered(response),
+        is_answered=not is_blank(response),
         problem=outcome.problem,
         must_pass=question.must_pass,
     )

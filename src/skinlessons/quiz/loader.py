@@ -15,9 +15,9 @@ from typing import Any, Final
 
 from ruamel.yaml.comments import CommentedMap
 
+from .._util.yamlsource import YamlDocument, read_yaml, validate_document
 from ..course import find_course_root, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentError, ContentErrors, QuizFormatError
-from ..yamlsource import YamlDocument, read_yaml, validate_document
 from .course_checks import (
     LoadedQuiz,
     ReferenceInfo,
@@ -208,3 +208,15 @@ def load_course_quizzes(
     return CourseQuizzes(
         root=root, objectives=objectives, quizzes={item.quiz.id: item.quiz for item in loaded}
     )
+
+
+def load_quiz_files(root: Path) -> list[Quiz]:
+    """Every quiz file of a course, each loaded on its own, in file-name order.
+
+    The course-wide checks of ``skinlessons check`` are the author's job and must not stop a
+    trainee from submitting, nor an instructor from grading.
+
+    Raises:
+        ContentErrors: a quiz file is broken (each problem with file:line).
+    """
+    return [load_quiz(path) for path in quiz_files(root)]

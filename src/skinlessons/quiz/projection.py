@@ -16,7 +16,7 @@ from typing import Any, Final
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .._hashing import canonical_hash
+from .._util.hashing import canonical_hash
 from .models import AnyQuestion, Quiz
 
 VERSION_LENGTH: Final = 16

@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..yamlsource import rule
+from .._util.yamlsource import rule
 from ._rules import Violation, check, cited_letter, duplicate_ids, unknown_id
 
 QUESTION_TYPES: Final = (

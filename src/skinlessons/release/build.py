@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from .. import __version__
-from .._zip import read_entries, zip_bytes
+from .._util.zipped import read_entries, zip_bytes
 from ..course import find_course_root, lesson_notebooks, notebook_dir, objectives_file
 from ..errors import ReleaseError
 from ..names import NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX

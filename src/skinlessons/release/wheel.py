@@ -18,7 +18,7 @@ from typing import Final
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .._zip import read_entries, source_date_epoch, zip_bytes
+from .._util.zipped import read_entries, source_date_epoch, zip_bytes
 from ..errors import ReleaseError
 from ..names import QUIZ_DIR
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_getattr
+from .._util.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .acid_explorer import acid_explorer

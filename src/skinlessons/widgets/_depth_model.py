@@ -1,14 +1,15 @@
 """The depth explorer's state and what it shows, as pure functions over the depth logic.
 
 No widgets here: the state is a small frozen dataclass, and :func:`read_depth` turns it into
-the numbers and sentences the explorer draws and prints (from :mod:`skinlessons.depth`).
+the numbers and sentences the explorer draws and prints (from :mod:`skinlessons.logic.depth`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skinlessons.depth import (
+from skinlessons.facts import Facts, Procedure, Range
+from skinlessons.logic.depth import (
     DepthEstimate,
     LayerReach,
     Reach,
@@ -18,7 +19,6 @@ from skinlessons.depth import (
     passes_basal_layer,
     scars_reached,
 )
-from skinlessons.facts import Facts, Procedure, Range
 
 REFERENCE_PROCEDURE = "dermabrasion"
 """Physician dermabrasion: always drawn as the reference band (the "diamond dermabrasion" myth)."""

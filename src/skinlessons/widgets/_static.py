@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from skinlessons.display import PNG_MIME, TEXT_MIME
-from skinlessons.livestyle import styled
+from skinlessons.widgets.livestyle import styled
 
 if TYPE_CHECKING:
     import ipywidgets

@@ -1,6 +1,6 @@
 """Treatment decision aid: scar type, Fitzpatrick type and screening give a verdict per procedure.
 
-Every verdict, reason and reference id comes from :func:`skinlessons.suitability.assess`; this
+Every verdict, reason and reference id comes from :func:`skinlessons.logic.suitability.assess`; this
 module only groups and shows them. "Refer to a physician for this problem" comes first, as a
 heading with a symbol and words, never as a colour alone. Physician procedures are listed apart:
 those the course data names for the client's mark ("used for this problem: refer to discuss")
@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from skinlessons.facts import Facts, load_facts
 from skinlessons.figures.verdict_chart import Row, RowChart
-from skinlessons.suitability import Advice, Verdict, assess
+from skinlessons.logic.suitability import Advice, Verdict, assess
 
 from . import _style as style
 from ._static import WidgetApp

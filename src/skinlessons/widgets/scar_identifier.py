@@ -1,6 +1,6 @@
 """Scar identifier: tick what you see; see which scar or mark type it matches, and why.
 
-The matching is :func:`skinlessons.suitability.match_scar`; this module shows its scores as
+The matching is :func:`skinlessons.logic.suitability.match_scar`; this module shows its scores as
 labelled bars (best first) and its explanations as text.
 """
 
@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from skinlessons.facts import Facts, load_facts
 from skinlessons.figures import _palette as palette
 from skinlessons.figures.verdict_chart import Row, RowChart
-from skinlessons.suitability import ScarMatch, conflicting_features, match_scar
+from skinlessons.logic.suitability import ScarMatch, conflicting_features, match_scar
 
 from . import _style as style
 from ._static import WidgetApp

@@ -1,6 +1,6 @@
 """The live quiz in a notebook: ``quiz.show("03_chemical")`` (presentation only).
 
-The widget binds controls to a :class:`~skinlessons.quiz.session.QuizSession`, which records
+The widget binds controls to a :class:`~skinlessons.trainee.session.QuizSession`, which records
 every change and grades formative checks with ``grading.grade``. Formative quizzes get a Check
 button per question, with feedback in words (never colour alone) in a live region. Summative
 quizzes never show correctness and end with a Submit button that shows the receipt.
@@ -20,17 +20,17 @@ import mistune
 
 from ..course import find_course_root, quiz_dir, quiz_files
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
-from ..livestyle import LIVE_CLASS, stylesheet_html
 from ..names import QUIZ_SUFFIX
+from ..quiz.models import AnyQuestion, Quiz
+from ..quiz.projection import quiz_version
+from ..quiz.shuffle import option_order
+from ..widgets.livestyle import LIVE_CLASS, stylesheet_html
 from . import strings
 from .controls import AnswerControls, make_answer_controls
 from .identity import current_trainee_id
-from .models import AnyQuestion, Quiz
-from .projection import quiz_version
+from .mode import environment, is_unattended, run_mode
 from .recording import AnswerRecorder, open_recorder
 from .session import Feedback, QuizSession, attempts_text
-from .shuffle import option_order
-from .storage import environment, is_unattended, run_mode
 
 FEEDBACK_CLASS: Final = "skinlessons-quiz-feedback"
 QUIZ_CLASS: Final = "skinlessons-quiz"
@@ -187,7 +187,7 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
         self.add_class(LIVE_CLASS)
 
     def _on_submit(self, button: widgets.Button) -> None:
-        from .submission import submit
+        from .submit import submit
 
         if is_unattended():
             text = strings.UNATTENDED_SUBMIT.format(mode=run_mode())
@@ -209,7 +209,7 @@ def load_course_quiz(quiz_id: str, course_root: Path) -> Quiz:
         QuizFormatError: there is no such quiz file (the message lists the quizzes there).
         ContentErrors: the file has problems (each with file:line).
     """
-    from .loader import load_quiz
+    from ..quiz.loader import load_quiz
 
     folder = quiz_dir(course_root)
     path = folder / f"{quiz_id}{QUIZ_SUFFIX}"

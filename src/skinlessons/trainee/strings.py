@@ -9,23 +9,6 @@ from __future__ import annotations
 from typing import Final
 
 # --- trainee id -----------------------------------------------------------------------------
-ID_RULE: Final = (
-    " A trainee id is your LMS username or id number: 1 to 100 letters, digits and the "
-    "characters . _ - @ + (no spaces or slashes)."
-)
-TRAINEE_ID_NOT_TEXT: Final = "The trainee id must be text in quotes, got {value!r}."
-TRAINEE_ID_INVALID: Final = "The trainee id {value!r} cannot be used: {problem}."
-TRAINEE_ID_EMPTY: Final = "it is empty"
-PLACEHOLDER_ID: Final = "YOUR-LMS-USERNAME"
-"""The stand-in the lessons print; typed as is, it would identify nobody."""
-TRAINEE_ID_IS_PLACEHOLDER: Final = (
-    "it is the example text; replace YOUR-LMS-USERNAME with your own LMS username or id number"
-)
-TRAINEE_ID_TOO_LONG: Final = "it is {length} characters long, the limit is {limit}"
-TRAINEE_ID_HAS_SPACE: Final = "it contains a space"
-TRAINEE_ID_HAS_SEPARATOR: Final = "it contains the path separator {character!r}"
-TRAINEE_ID_HAS_CONTROL: Final = "it contains an invisible control character ({codepoint})"
-TRAINEE_ID_HAS_CHARACTER: Final = "it contains {character!r}, which is not allowed"
 TRAINEE_ID_MISSING: Final = (
     "No trainee id is set, so the submission would not say whose it is. "
     "Fix: in a notebook run  from skinlessons import quiz; "

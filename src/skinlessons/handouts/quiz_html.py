@@ -22,8 +22,8 @@ from typing import Any, Final, Literal
 
 from nbconvert.filters import markdown2html
 
-from .._jinja import environment
-from .models import (
+from .._util.jinja import environment
+from ..quiz.models import (
     AnyQuestion,
     Matching,
     MultipleAnswers,
@@ -161,7 +161,7 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
         _question_view(quiz, question, number, edition)
         for number, question in enumerate(quiz.questions, start=1)
     ]
-    template = environment("skinlessons.quiz").get_template(TEMPLATE_NAME)
+    template = environment("skinlessons.handouts").get_template(TEMPLATE_NAME)
     return template.render(quiz=quiz, questions=questions, mode=mode, edition=edition)
 
 

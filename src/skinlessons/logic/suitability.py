@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .facts import Facts, Procedure, Rule, load_facts
+from ..facts import Facts, Procedure, Rule, load_facts
 
 
 class Verdict(StrEnum):

@@ -14,8 +14,8 @@ from typing import Any, Final
 
 import ipywidgets as widgets
 
+from ..quiz.models import AnyQuestion, Matching, MultipleAnswers, Numeric, Ordering, SingleChoice
 from . import strings
-from .models import AnyQuestion, Matching, MultipleAnswers, Numeric, Ordering, SingleChoice
 
 DESCRIPTION_STYLE: Final = {"description_width": "initial"}
 """Show labels in full: a truncated label is no label."""

@@ -33,3 +33,9 @@ def write_atomically(path: Path, content: str | bytes) -> Path:
             os.unlink(temp_name)
         raise
     return path
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) readable by its owner only, if it is missing."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder

@@ -1,9 +1,9 @@
 """Pack the answer log into one submission file, and say what it holds (``skinlessons submit``).
 
-The file follows ``docs/contracts.md`` ("Submission file"). It is written atomically, by
-default into the trainee's data folder under a name made from a slug of the trainee id (never
-the raw id). The :class:`Receipt` tells the trainee where the file is, which id it carries, and
-per quiz which questions are answered and which are not yet.
+The file is the submission format of ``skinlessons.submission.format``. It is written
+atomically, by default into the trainee's data folder under the format's file name (a slug of
+the trainee id, never the raw id). The :class:`Receipt` tells the trainee where the file is,
+which id it carries, and per quiz which questions are answered and which are not yet.
 """
 
 from __future__ import annotations
@@ -12,31 +12,28 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
 
 from .. import __version__
-from .._files import write_atomically
-from ..course import find_course_root, quiz_files
+from .._util.clock import utc_timestamp
+from .._util.files import ensure_private_dir, write_atomically
+from ..course import find_course_root
 from ..errors import SubmissionError
-from . import strings
-from .answers import is_answered, keep_answers
-from .identity import require_trainee_id, trainee_slug
-from .models import Quiz
-from .projection import quiz_version
-from .recording import AnswerEvent, AnswerLog, utc_timestamp
-from .storage import (
+from ..quiz.loader import load_quiz_files
+from ..quiz.models import Quiz
+from ..quiz.projection import quiz_version
+from ..submission.format import (
+    QuizAnswers,
+    SubmissionDocument,
     answer_log_path,
     data_home,
-    ensure_dir,
-    environment,
-    is_unattended,
-    run_mode,
+    file_name,
     submissions_dir,
 )
-
-SUBMISSION_FORMAT: Final = "skinlessons-submission"
-SUBMISSION_FORMAT_VERSION: Final = 1
-SUBMISSION_SUFFIX: Final = ".json"
+from . import strings
+from .answers import is_answered, keep_answers
+from .identity import require_trainee_id
+from .mode import environment, is_unattended, run_mode
+from .recording import AnswerEvent, AnswerLog
 
 
 @dataclass(frozen=True)
@@ -104,29 +101,24 @@ def build_submission(
     *,
     created_at: str,
     package_version: str = __version__,
-) -> dict[str, Any]:
+) -> SubmissionDocument:
     """The submission document (pure): every course quiz with the answers the log keeps.
 
     Answers to questions or quizzes that are not in ``quizzes`` are left out.
     """
-    body: dict[str, Any] = {}
+    body: dict[str, QuizAnswers] = {}
     for quiz in quizzes:
         kept = keep_answers(events, quiz.id, quiz.kind)
         ids = [question.id for question in quiz.questions]
-        body[quiz.id] = {
-            "quiz_version": quiz_version(quiz),
-            "kind": quiz.kind,
-            "answers": {qid: kept[qid].to_json() for qid in ids if qid in kept},
-        }
-    return {
-        "format": SUBMISSION_FORMAT,
-        "format_version": SUBMISSION_FORMAT_VERSION,
-        "trainee_id": trainee_id,
-        "created_at": created_at,
-        "package_version": package_version,
-        "last_seq": max((event.seq for event in events), default=0),
-        "quizzes": body,
-    }
+        answers = {qid: kept[qid] for qid in ids if qid in kept}
+        body[quiz.id] = QuizAnswers(quiz.id, quiz_version(quiz), quiz.kind, answers)
+    return SubmissionDocument(
+        trainee_id=trainee_id,
+        created_at=created_at,
+        package_version=package_version,
+        last_seq=max((event.seq for event in events), default=0),
+        quizzes=body,
+    )
 
 
 def quiz_receipt(quiz: Quiz, events: Sequence[AnswerEvent]) -> QuizReceipt:
@@ -140,40 +132,21 @@ def quiz_receipt(quiz: Quiz, events: Sequence[AnswerEvent]) -> QuizReceipt:
     return QuizReceipt(quiz.id, quiz.title, answered, unanswered)
 
 
-def submission_file_name(trainee_id: str) -> str:
-    """The default file name for a trainee's submission (a slug, never the raw id)."""
-    return f"submission-{trainee_slug(trainee_id)}{SUBMISSION_SUFFIX}"
-
-
-def write_submission(document: Mapping[str, Any], path: Path) -> Path:
+def write_submission(document: SubmissionDocument, path: Path) -> Path:
     """Write a submission document as JSON, atomically (temp file + ``os.replace``).
 
     Raises:
         SubmissionError: the folder cannot be created or written (the message says which).
     """
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    text = json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
-        ensure_dir(path.parent)
+        ensure_private_dir(path.parent)
         return write_atomically(path, text)
     except OSError as exc:
         raise SubmissionError(
             f"could not write the submission to {path} ({exc.strerror or exc}). "
             "Fix: choose another place with --out FILE, or free some disk space."
         ) from exc
-
-
-def load_submittable_quizzes(root: Path) -> list[Quiz]:
-    """Every quiz file of a course, in file-name order.
-
-    Each file is loaded on its own (``loader.load_quiz``): the course-wide checks of
-    ``skinlessons check`` are the author's job and must not stop a trainee from submitting.
-
-    Raises:
-        ContentErrors: a quiz file is broken (each problem with file:line).
-    """
-    from .loader import load_quiz
-
-    return [load_quiz(path) for path in quiz_files(root)]
 
 
 def submit(
@@ -201,10 +174,10 @@ def submit(
         raise SubmissionError(strings.UNATTENDED_SUBMIT.format(mode=run_mode(environ)))
     home = data_home(environ)
     trainee_id = require_trainee_id(trainee, environ, home=home).value
-    quizzes = load_submittable_quizzes(find_course_root(course))
+    quizzes = load_quiz_files(find_course_root(course))
     events = AnswerLog(answer_log_path(home)).events()
     document = build_submission(events, quizzes, trainee_id, created_at=utc_timestamp())
-    path = out or submissions_dir(home) / submission_file_name(trainee_id)
+    path = out or submissions_dir(home) / file_name(trainee_id)
     written = write_submission(document, path)
     known = {quiz.id for quiz in quizzes}
     unknown = sorted({event.quiz_id for event in events} - known)
@@ -212,6 +185,6 @@ def submit(
         path=written,
         trainee_id=trainee_id,
         quizzes=[quiz_receipt(quiz, events) for quiz in quizzes],
-        answer_count=sum(len(entry["answers"]) for entry in document["quizzes"].values()),
+        answer_count=document.answer_count,
         unknown_quiz_ids=unknown,
     )

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import ContentError
+from ..errors import ContentError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .facts import Facts, Range, load_facts
-from .facts.models import Agent, DepthCategory, Layer, PeelChoice, Procedure, Strength
+from ..facts import Facts, Range, load_facts
+from ..facts.models import Agent, DepthCategory, Layer, PeelChoice, Procedure, Strength
 
 
 class Reach(StrEnum):

@@ -18,12 +18,14 @@ import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .._util.clock import utc_timestamp
+from .._util.files import ensure_private_dir
+from ..submission.format import answer_log_path, data_home
 from . import strings
-from .storage import answer_log_path, data_home, ensure_dir, is_unattended
+from .mode import UNATTENDED, is_unattended
 
 if sys.platform != "win32":
     import fcntl
@@ -31,11 +33,6 @@ if sys.platform != "win32":
 
 class AnswerLogWarning(UserWarning):
     """A line of the answer log could not be read and was skipped."""
-
-
-def utc_timestamp() -> str:
-    """The current time as ``2026-11-25T16:00:00Z``."""
-    return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -240,7 +237,7 @@ class AnswerLog:
         is_check: bool = False,
     ) -> AnswerEvent:
         """Append one change with the next sequence number, flushed to disk."""
-        ensure_dir(self.path.parent)
+        ensure_private_dir(self.path.parent)
         with open(self.path, "a+b") as stream, _locked(stream):
             self._catch_up(stream)
             seq = self._events[-1].seq + 1 if self._events else 1
@@ -260,11 +257,10 @@ class AnswerLog:
         return event
 
 
-_MEMORY_LOG = MemoryAnswerLog()
-
-
 def open_recorder(env: Mapping[str, str] | None = None) -> AnswerRecorder:
     """The answer log in force: the trainee's file, or memory when running unattended."""
     if is_unattended(env):
-        return _MEMORY_LOG
+        if UNATTENDED.log is None:
+            UNATTENDED.log = MemoryAnswerLog()
+        return UNATTENDED.log
     return AnswerLog(answer_log_path(data_home(env)))

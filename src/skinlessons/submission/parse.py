@@ -1,34 +1,20 @@
-"""Check a parsed JSON document against the submission format (``docs/contracts.md``).
+"""Read any JSON value as a submission document, leniently (the reader's half of the format).
 
-A document that cannot be a submission gives one reason (a sentence); a submission with a few
+A value that cannot be a submission gives one reason (a sentence); a submission with a few
 bad entries is kept, the bad entries are left out and each is noted, so what can be graded is.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Final
 
 from ..errors import TraineeIdError
-from ..quiz.identity import validate_trainee_id
-from ..quiz.submission import SUBMISSION_FORMAT, SUBMISSION_FORMAT_VERSION
-from .records import AnswerRecord, QuizAnswers
+from .format import FORMAT, FORMAT_VERSION, AnswerRecord, QuizAnswers, SubmissionDocument
+from .trainee_ids import validate_trainee_id
 
 MAX_STORED_ID_LENGTH: Final = 200
 _RESUBMIT: Final = "ask the trainee to run skinlessons submit again"
-
-
-@dataclass
-class ParsedDocument:
-    """The fields of a valid submission, and notes on entries that were left out."""
-
-    trainee_id: str
-    last_seq: int
-    created_at: str
-    package_version: str
-    quizzes: dict[str, QuizAnswers]
-    notes: list[str] = field(default_factory=list)
 
 
 def _is_count(value: object) -> bool:
@@ -87,20 +73,19 @@ def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
     )
 
 
-def parse_document(document: object) -> ParsedDocument | str:
-    """The submission's fields, or the reason the document is not a gradable submission."""
+def parse(document: object) -> SubmissionDocument | str:
+    """The submission in ``document`` (any JSON value), or the reason it is not a gradable one."""
     if not isinstance(document, dict):
         return f"valid JSON, but {_kind_of(document)}, not a submission object; {_RESUBMIT}"
-    if document.get("format") != SUBMISSION_FORMAT:
+    if document.get("format") != FORMAT:
         return (
-            f'valid JSON, but not a skinlessons submission (no "format": '
-            f'"{SUBMISSION_FORMAT}"); {_RESUBMIT}'
+            f'valid JSON, but not a skinlessons submission (no "format": "{FORMAT}"); {_RESUBMIT}'
         )
     version = document.get("format_version")
-    if version != SUBMISSION_FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:  # JSON true is not version 1
         return (
             f"submission format version {version!r} is not one this grader reads "
-            f"({SUBMISSION_FORMAT_VERSION}); grade it with the matching skinlessons version"
+            f"({FORMAT_VERSION}); grade it with the matching skinlessons version"
         )
     notes: list[str] = []
     trainee_id = _trainee_id(document.get("trainee_id"), notes)
@@ -122,7 +107,7 @@ def parse_document(document: object) -> ParsedDocument | str:
             quizzes[quiz_id] = quiz
     created_at = document.get("created_at")
     package_version = document.get("package_version")
-    return ParsedDocument(
+    return SubmissionDocument(
         trainee_id=trainee_id,
         last_seq=last_seq if isinstance(last_seq, int) else 0,
         created_at=created_at if isinstance(created_at, str) else "",

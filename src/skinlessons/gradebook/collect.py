@@ -7,7 +7,7 @@ those files into ``<out>/<home folder name>/`` so ``skinlessons grade <out>`` ca
 Home folders belong to trainees, so nothing in them is trusted: every folder and file is opened
 relative to its parent with ``O_NOFOLLOW``, and a symbolic link anywhere on the way (the home,
 ``.skinlessons``, ``submissions`` or the file itself) is skipped with a reason, never followed.
-Files that are not regular files, or larger than :data:`MAX_SUBMISSION_BYTES`, are skipped too.
+Files that are not regular files, or larger than the format's ``MAX_BYTES``, are skipped too.
 """
 
 from __future__ import annotations
@@ -20,13 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..names import DEFAULT_HOME_DIRNAME
-from .storage import SUBMISSIONS_DIRNAME, ensure_dir
-from .submission import SUBMISSION_SUFFIX
+from .._util.files import ensure_private_dir, write_atomically
+from ..submission.format import MAX_BYTES, home_data_folder, is_submission_name, submissions_dir
 
-SUBMISSION_PREFIX: Final = "submission-"
-MAX_SUBMISSION_BYTES: Final = 5 * 1024 * 1024
-"""Larger files are skipped unread (a real submission is a few tens of kB)."""
 _DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
 _FILE_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
@@ -87,24 +83,17 @@ def _copy_file(name: str, folder_fd: int, destination: Path) -> str | None:
         info = os.fstat(source.fileno())
         if not stat.S_ISREG(info.st_mode):
             return "not a regular file"
-        if info.st_size > MAX_SUBMISSION_BYTES:
+        if info.st_size > MAX_BYTES:
             return f"{info.st_size} bytes is larger than a submission can be"
-        data = source.read(MAX_SUBMISSION_BYTES + 1)
-    ensure_dir(destination.parent)
-    temporary = destination.with_name(f".{destination.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, destination)
+        data = source.read(MAX_BYTES + 1)
+    write_atomically(ensure_private_dir(destination.parent) / destination.name, data)
     return None
-
-
-def _is_submission_name(name: str) -> bool:
-    return name.startswith(SUBMISSION_PREFIX) and name.endswith(SUBMISSION_SUFFIX)
 
 
 def _collect_home(home: Path, out: Path, report: CollectReport) -> None:
     """Copy the submission files of one home into ``out/<home name>/``."""
     target = out / home.name
-    folder = home / DEFAULT_HOME_DIRNAME / SUBMISSIONS_DIRNAME
+    folder = submissions_dir(home_data_folder(home))
     steps = [home, folder.parent, folder]
     opened: list[int] = []
     try:
@@ -122,7 +111,7 @@ def _collect_home(home: Path, out: Path, report: CollectReport) -> None:
         except OSError as exc:
             report.skipped.append(Skipped(steps[len(opened)], _why_not_opened(exc)))
             return
-        names = sorted(name for name in os.listdir(opened[-1]) if _is_submission_name(name))
+        names = sorted(name for name in os.listdir(opened[-1]) if is_submission_name(name))
         for name in names:
             problem = _copy_file(name, opened[-1], target / name)
             if problem is None:

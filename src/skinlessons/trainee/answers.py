@@ -11,52 +11,16 @@ The rules (``docs/contracts.md``, "Submission file"):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
-from .models import QuizKind
+from ..quiz.models import QuizKind
+from ..quiz.responses import is_blank
+from ..submission.format import AnswerRecord
 from .recording import AnswerEvent
-
-
-@dataclass(frozen=True)
-class KeptAnswer:
-    """What the log keeps for one question."""
-
-    response: Any
-    """The latest response (formative: shown in the UI; summative: the one graded)."""
-    seq: int
-    """Sequence number of the latest event for this question."""
-    attempts: int
-    """Formative: how many times the trainee checked; summative: 1."""
-    first_response: Any
-    """Formative: the first checked response (None if never checked); summative: ``response``."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The answer entry of a submission file."""
-        return {
-            "response": self.response,
-            "seq": self.seq,
-            "attempts": self.attempts,
-            "first_response": self.first_response,
-        }
-
-
-def is_blank(response: Any) -> bool:
-    """True if a response says nothing: None, blank text, no option, no match, no position."""
-    if response is None:
-        return True
-    if isinstance(response, str):
-        return not response.strip()
-    if isinstance(response, list):
-        return all(is_blank(item) for item in response)
-    if isinstance(response, dict):
-        return all(is_blank(item) for item in response.values())
-    return False
 
 
 def keep_answers(
     events: Iterable[AnswerEvent], quiz_id: str, kind: QuizKind
-) -> dict[str, KeptAnswer]:
+) -> dict[str, AnswerRecord]:
     """Apply the keeping rules to every event of one quiz; keys are question ids."""
     latest: dict[str, AnswerEvent] = {}
     first_check: dict[str, AnswerEvent] = {}
@@ -68,13 +32,13 @@ def keep_answers(
         if event.is_check:
             checks[event.question_id] = checks.get(event.question_id, 0) + 1
             first_check.setdefault(event.question_id, event)
-    kept: dict[str, KeptAnswer] = {}
+    kept: dict[str, AnswerRecord] = {}
     for question_id, event in latest.items():
         if kind == "summative":
-            kept[question_id] = KeptAnswer(event.response, event.seq, 1, event.response)
+            kept[question_id] = AnswerRecord(event.response, event.seq, 1, event.response)
         else:
             first = first_check.get(question_id)
-            kept[question_id] = KeptAnswer(
+            kept[question_id] = AnswerRecord(
                 event.response,
                 event.seq,
                 checks.get(question_id, 0),
@@ -83,7 +47,7 @@ def keep_answers(
     return kept
 
 
-def is_answered(answer: KeptAnswer | None, kind: QuizKind) -> bool:
+def is_answered(answer: AnswerRecord | None, kind: QuizKind) -> bool:
     """True if a kept answer counts as answered in a receipt.
 
     Summative: the latest answer is not blank. Formative: that, or the item was checked.

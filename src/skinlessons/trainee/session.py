@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import grading, strings
-from .answers import is_blank, keep_answers
-from .models import AnyQuestion, Matching, MultipleAnswers, Ordering, Quiz, SingleChoice
+from ..quiz import grading
+from ..quiz.models import AnyQuestion, Numeric, Ordering, Quiz
+from ..quiz.responses import fits, is_blank
+from . import strings
+from .answers import keep_answers
 from .recording import AnswerRecorder
 
 FeedbackStatus = Literal["correct", "partial", "incorrect", "needs_answer", "unreadable", "no_key"]
@@ -51,35 +53,22 @@ def attempts_text(count: int) -> str:
     return strings.FEEDBACK_ATTEMPTS.format(count=count, times=times)
 
 
-def fits(question: AnyQuestion, response: Any) -> bool:
-    """True if a logged response still fits the question (its ids exist, its shape is right).
+def restorable(question: AnyQuestion, response: Any) -> bool:
+    """True if a logged response can be shown again in the controls.
 
-    A response recorded against an older version of a quiz may name an option that is gone;
-    such a response is not restored into the controls.
+    It must fit the question (``responses.fits``); an ordering needs one entry per position and
+    a number must be text. A response logged against an older version of a quiz may name an
+    option that is gone; it is not restored.
     """
-    if response is None:
+    if not fits(question, response):
+        return False
+    if is_blank(response):
         return True
-    if isinstance(question, SingleChoice):
-        return response in question.option_ids()
-    if isinstance(question, MultipleAnswers):
-        ids = set(question.option_ids())
-        return isinstance(response, list) and all(item in ids for item in response)
-    if question.type == "true_false":
-        return isinstance(response, bool)
-    if isinstance(question, Matching):
-        prompts = {prompt.id for prompt in question.prompts}
-        matches = {match.id for match in question.matches} | {""}
-        return isinstance(response, dict) and all(
-            key in prompts and value in matches for key, value in response.items()
-        )
     if isinstance(question, Ordering):
-        items = {item.id for item in question.items} | {""}
-        return (
-            isinstance(response, list)
-            and len(response) == len(question.items)
-            and all(item in items for item in response)
-        )
-    return isinstance(response, str)
+        return len(response) == len(question.items)
+    if isinstance(question, Numeric):
+        return isinstance(response, str)  # the live quiz logs the text typed
+    return True
 
 
 def _verdict(result: grading.Result) -> tuple[FeedbackStatus, str]:
@@ -131,7 +120,7 @@ class QuizSession:
         for question_id, answer in kept.items():
             if question_id not in ids:
                 continue
-            if fits(self.quiz.question(question_id), answer.response):
+            if restorable(self.quiz.question(question_id), answer.response):
                 self.responses[question_id] = answer.response
             if not self.is_summative and answer.attempts:
                 self.attempts[question_id] = answer.attempts

@@ -1,0 +1,1 @@
+"""Small helpers every layer may use: atomic files, hashing, Jinja, lazy names, zips, YAML."""
