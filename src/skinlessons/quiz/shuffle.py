@@ -9,10 +9,19 @@ change with the Python version the way :mod:`random` may.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Callable, Sequence
+from typing import Any, Final
 
-from .models import AnyQuestion, Matching, MultipleAnswers, Ordering, SingleChoice
+from .models import (
+    AnyQuestion,
+    Matching,
+    MultipleAnswers,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
 
 _WORD_BYTES: Final = 8
 _WORD_RANGE: Final = 1 << (8 * _WORD_BYTES)
@@ -59,13 +68,22 @@ def shuffled_ids(question: AnyQuestion) -> list[str]:
 
     Other types (true/false, numeric, short text) have none: the list is empty.
     """
-    if isinstance(question, SingleChoice | MultipleAnswers):
-        return [option.id for option in question.options]
-    if isinstance(question, Matching):
-        return [match.id for match in question.matches]
-    if isinstance(question, Ordering):
-        return [item.id for item in question.items]
+    return _SHUFFLED[type(question)](question)
+
+
+def _none(question: Any) -> list[str]:
     return []
+
+
+_SHUFFLED: Final[dict[type[Any], Callable[[Any], list[str]]]] = {
+    SingleChoice: lambda question: [option.id for option in question.options],
+    MultipleAnswers: lambda question: [option.id for option in question.options],
+    TrueFalse: _none,
+    Numeric: _none,
+    Matching: lambda question: [match.id for match in question.matches],
+    Ordering: lambda question: [item.id for item in question.items],
+    ShortText: _none,
+}
 
 
 def option_order(trainee_id: str | None, question: AnyQuestion) -> list[str]:

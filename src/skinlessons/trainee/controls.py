@@ -14,7 +14,16 @@ from typing import Any, Final
 
 import ipywidgets as widgets
 
-from ..quiz.models import AnyQuestion, Matching, MultipleAnswers, Numeric, Ordering, SingleChoice
+from ..quiz.models import (
+    AnyQuestion,
+    Matching,
+    MultipleAnswers,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
 from . import strings
 
 DESCRIPTION_STYLE: Final = {"description_width": "initial"}
@@ -162,19 +171,25 @@ def _ordering(question: Ordering, order: Sequence[str]) -> AnswerControls:
     return AnswerControls(shown, list(menus), read, write)
 
 
+def _single_choice(question: SingleChoice, order: Sequence[str]) -> AnswerControls:
+    return _radio([(option.text, option.id) for option in _ordered(question.options, order)])
+
+
+_CONTROLS: Final[dict[type[Any], Callable[[Any, Sequence[str]], AnswerControls]]] = {
+    SingleChoice: _single_choice,
+    MultipleAnswers: _checkboxes,
+    TrueFalse: lambda question, order: _radio(
+        [(strings.TRUE_LABEL, True), (strings.FALSE_LABEL, False)]
+    ),
+    Numeric: lambda question, order: _text(
+        strings.NUMBER_LABEL, strings.NUMBER_PLACEHOLDER, question.unit
+    ),
+    Matching: _matching,
+    Ordering: _ordering,
+    ShortText: lambda question, order: _text(strings.ANSWER_LABEL, strings.TEXT_PLACEHOLDER, None),
+}
+
+
 def make_answer_controls(question: AnyQuestion, order: Sequence[str]) -> AnswerControls:
     """The controls for one question, options in ``order`` (ids; missing ids go last)."""
-    if isinstance(question, SingleChoice):
-        options = [(option.text, option.id) for option in _ordered(question.options, order)]
-        return _radio(options)
-    if isinstance(question, MultipleAnswers):
-        return _checkboxes(question, order)
-    if isinstance(question, Matching):
-        return _matching(question, order)
-    if isinstance(question, Ordering):
-        return _ordering(question, order)
-    if isinstance(question, Numeric):
-        return _text(strings.NUMBER_LABEL, strings.NUMBER_PLACEHOLDER, question.unit)
-    if question.type == "true_false":
-        return _radio([(strings.TRUE_LABEL, True), (strings.FALSE_LABEL, False)])
-    return _text(strings.ANSWER_LABEL, strings.TEXT_PLACEHOLDER, None)
+    return _CONTROLS[type(question)](question, order)

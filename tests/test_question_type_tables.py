@@ -1,0 +1,28 @@
+"""Each concern keeps one table keyed by question type, and every table covers every type."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+import pytest
+
+from skinlessons.gradebook import _describe
+from skinlessons.quiz import grading, responses, shuffle
+from skinlessons.quiz.questions import AnyQuestion
+from skinlessons.trainee import controls
+
+TABLES: dict[str, dict[type[Any], Any]] = {
+    "grading": grading._GRADERS,
+    "grading feedback for a misfit": grading._MISFIT_FEEDBACK,
+    "fitting": responses._FITS,
+    "fitting, in words": responses.TYPE_WORDS,
+    "shuffled ids": shuffle._SHUFFLED,
+    "describing an answer": _describe._DESCRIBE,
+    "live controls": controls._CONTROLS,
+}
+
+
+@pytest.mark.parametrize("concern", TABLES)
+def test_every_question_type_has_one_entry(concern: str) -> None:
+    """Adding a question type without its entry here fails this test, naming the concern."""
+    assert set(TABLES[concern]) == set(get_args(AnyQuestion))
