@@ -14,6 +14,7 @@ from skinlessons.quiz.models import Objectives
 
 OBJECTIVES = Objectives.model_validate(
     {
+        "title": "Test course",
         "course": [{"id": "LO1", "text": "Identify the layers."}],
         "lessons": [
             {"id": "00_start_here", "title": "Start here", "duration_min": 10},

@@ -234,6 +234,7 @@ def test_question_lookup_by_id():
 
 
 OBJECTIVES = {
+    "title": "Test course",
     "course": [{"id": "LO1", "text": "Layers."}, {"id": "LO2", "text": "Screen."}],
     "lessons": [
         {"id": "01_basics", "title": "Basics", "duration_min": 30, "objectives": [

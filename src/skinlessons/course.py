@@ -51,6 +51,11 @@ def quiz_dir(root: Path) -> Path:
     return root / QUIZ_DIR
 
 
+def quiz_file(root: Path, quiz_id: str) -> Path:
+    """The quiz file of ``quiz_id`` (``quizzes/<quiz-id>.yaml``); it may not exist."""
+    return quiz_dir(root) / f"{quiz_id}{QUIZ_SUFFIX}"
+
+
 def objectives_file(root: Path) -> Path:
     """The course's ``quizzes/objectives.yaml`` (its presence marks the course folder)."""
     return quiz_dir(root) / OBJECTIVES_FILE

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING, Final
 
 from .course import find_course_root, notebook_dir, objectives_file
 from .errors import LessonFormatError
-from .names import OBJECTIVES_FILE
+from .names import OBJECTIVES_FILE, REFERENCE_MARKER
 
 if TYPE_CHECKING:
     from .facts import Claim, Range, Reference
     from .quiz.models import Lesson, Objectives
 
-REFERENCE_MARKER: Final = re.compile(r"\[(R\d+)\]")
 """A reference marker in lesson prose: ``[R17]``."""
 VERDICT_WORDS: Final = {
     "supported": "Supported",

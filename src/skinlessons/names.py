@@ -5,6 +5,7 @@ Spell each of these once, here; everything else imports them.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # Cell tags (see README, "Cell tags").
@@ -18,6 +19,9 @@ QUIZ_TAG: Final = "quiz"
 """The cell that shows a quiz; handouts render it from the quiz file for each edition."""
 INSTRUCTOR_ONLY_TAGS: Final = frozenset({INSTRUCTOR_TAG, SOLUTION_TAG})
 KNOWN_TAGS: Final = frozenset({INSTRUCTOR_TAG, SOLUTION_TAG, REMOVE_INPUT_TAG, QUIZ_TAG})
+
+REFERENCE_MARKER: Final = re.compile(r"\[(R[0-9]+)\](?!\()")
+"""A reference marker in lesson prose, ``[R17]`` (not an existing Markdown link ``[R17](...)``)."""
 
 # Course folder layout.
 NOTEBOOK_DIR: Final = "notebooks"

@@ -22,7 +22,6 @@ from .lms_csv import number
 
 FEEDBACK_DIR: Final = "feedback"
 CERTIFICATE_DIR: Final = "certificates"
-COURSE_TITLE: Final = "Acne scars and exfoliation: an evidence-based course for skin-care trainees"
 VERDICTS: Final = {
     PASS: "Passed",
     "fail": "Not passed: the score is below the pass mark",
@@ -39,7 +38,16 @@ class PageContext:
     citations: Mapping[str, str]
     final_quiz_id: str | None
     graded_on: str
-    course_title: str = COURSE_TITLE
+
+    @property
+    def course_title(self) -> str:
+        """``Title: subtitle`` from objectives.yaml."""
+        objectives = self.objectives
+        return (
+            f"{objectives.title}: {objectives.subtitle}"
+            if objectives.subtitle
+            else objectives.title
+        )
 
     @property
     def minutes(self) -> int:

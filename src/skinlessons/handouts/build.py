@@ -9,7 +9,6 @@ its cell and error and the rest still build; the report says whether the build s
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -27,7 +26,6 @@ from .execute import ExecutionResult, ExecutionSettings, execute_notebooks
 from .export import export_page, lab_css, make_exporter
 from .quiz_html import EDITIONS, Edition
 from .site import (
-    COURSE_TITLE,
     EDITION_LABELS,
     SCRIPTS,
     STYLESHEETS,
@@ -51,8 +49,9 @@ BUILD_MODE: Final = "build"
 
 
 def _default_cite(reference_id: str) -> str | None:
-    facts = importlib.import_module("skinlessons.facts")
-    reference = facts.load_facts().references.get(reference_id)
+    from ..facts import load_facts
+
+    reference = load_facts().references.get(reference_id)
     return None if reference is None else reference.cite()
 
 
@@ -205,7 +204,7 @@ def _write_edition(
             "title": titles[stem],
             "edition": edition,
             "edition_label": EDITION_LABELS[edition],
-            "course_title": COURSE_TITLE,
+            "course_title": sources.objectives.title,
             "previous": links[position - 1] if position > 0 else None,
             "next": links[position + 1] if position + 1 < len(links) else None,
             "stylesheets": asset_paths(STYLESHEETS),
@@ -261,7 +260,7 @@ def _write_edition(
         listed.append(entry)
     stamps.save(written)
     report.pages[edition] = written
-    report.indexes[edition] = write_index(folder, edition, listed, today)
+    report.indexes[edition] = write_index(folder, edition, listed, today, sources.objectives.title)
 
 
 Selection = Literal["trainee", "instructor", "both"]

@@ -18,13 +18,12 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
 from ..errors import HandoutBuildError
-from ..names import QUIZ_TAG
+from ..names import QUIZ_TAG, REFERENCE_MARKER
 from .quiz_html import render_quiz_html
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")
 QUIZ_CALL: Final = re.compile(r"""quiz\.show\(\s*["']([^"']+)["']""")
-REFERENCE_MARKER: Final = re.compile(r"\[(R[0-9]+)\](?!\()")
 EMPTY_MARKDOWN_ALT: Final = re.compile(r"!\[\s*\]\(")
 TOP_HEADING: Final = re.compile(r"^#\s", re.MULTILINE)
 DEFAULT_REPR: Final = re.compile(r"^<.*>$|^(Figure|Image|HBox|VBox)\(", re.DOTALL)

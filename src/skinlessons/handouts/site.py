@@ -22,7 +22,6 @@ from .._util.jinja import environment
 from ..quiz.models import Lesson
 from .quiz_html import Edition
 
-COURSE_TITLE: Final = "Acne scars and exfoliation"
 ASSETS_DIR: Final = "assets"
 STYLESHEETS: Final = ("lab.css", "pygments.css", "handout.css")
 SCRIPTS: Final = ("quiz.js",)
@@ -117,13 +116,14 @@ def write_index(
     edition: Edition,
     lessons: list[dict[str, Any]],
     build_date: dt.date,
+    course_title: str,
 ) -> Path:
     """Write ``<edition>/index.html``: the lessons of this edition, durations and objectives."""
     heading = "Lesson handouts" if edition == "trainee" else "Lesson handouts for instructors"
     template = environment("skinlessons.handouts", "templates/handout").get_template(INDEX_TEMPLATE)
     html = template.render(
         heading=heading,
-        course_title=COURSE_TITLE,
+        course_title=course_title,
         edition=edition,
         edition_label=EDITION_LABELS[edition],
         intro=INDEX_INTROS[edition],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir
+from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir, quiz_file
 from ..errors import HandoutBuildError
 from ..names import QUIZ_SUFFIX
 from ..quiz import loader, projection
@@ -105,5 +105,5 @@ def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
     quizzes.mkdir(parents=True, exist_ok=True)
     shutil.copy2(objectives_file(sources.root), objectives_file(destination))
     for quiz_id, text in sources.key_free_yaml.items():
-        (quizzes / f"{quiz_id}{QUIZ_SUFFIX}").write_text(text, encoding="utf-8")
+        quiz_file(destination, quiz_id).write_text(text, encoding="utf-8")
     return destination

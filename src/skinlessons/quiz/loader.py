@@ -7,7 +7,6 @@ and it reports every problem at once as ``file:line: field: message. Fix: hint``
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,9 +129,10 @@ def _default_references() -> Mapping[str, ReferenceInfo] | None:
 
     Problems in the fact data are reported by the fact checks, not a second time here.
     """
-    facts = importlib.import_module("skinlessons.facts")
+    from ..facts import load_facts
+
     try:
-        references: Mapping[str, ReferenceInfo] = facts.load_facts().references
+        references: Mapping[str, ReferenceInfo] = load_facts().references
     except (ContentError, ContentErrors):
         return None
     return references

@@ -159,8 +159,12 @@ class Lesson(_Model):
 
 
 class Objectives(_Model):
-    """``quizzes/objectives.yaml``: the course objectives and each lesson's objectives."""
+    """``quizzes/objectives.yaml``: the course title, its objectives and each lesson's."""
 
+    title: str = Field(min_length=1)
+    """The course's name, on every handout, feedback page and certificate."""
+    subtitle: str = ""
+    """Who the course is for, shown under the title on certificates."""
     course: list[CourseObjective] = Field(min_length=1)
     lessons: list[Lesson] = Field(min_length=1)
 

@@ -9,7 +9,6 @@ quizzes never show correctness and end with a Submit button that shows the recei
 from __future__ import annotations
 
 import html
-import importlib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +17,8 @@ from typing import Any, Final
 import ipywidgets as widgets
 import mistune
 
-from ..course import find_course_root, quiz_dir, quiz_files
+from ..course import find_course_root, quiz_file, quiz_files
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
-from ..names import QUIZ_SUFFIX
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
 from ..quiz.shuffle import option_order
@@ -45,8 +43,9 @@ def _markdown(text: str) -> str:
 def cite_reference(reference_id: str) -> str:
     """The citation of a reference id from the package's references data, else the id."""
     try:
-        facts = importlib.import_module("skinlessons.facts")
-        return f"[{reference_id}] {facts.load_facts().references[reference_id].cite()}"
+        from ..facts import load_facts
+
+        return f"[{reference_id}] {load_facts().references[reference_id].cite()}"
     except (ImportError, AttributeError, LookupError, TypeError, SkinlessonsError):
         return reference_id
 
@@ -211,8 +210,7 @@ def load_course_quiz(quiz_id: str, course_root: Path) -> Quiz:
     """
     from ..quiz.loader import load_quiz
 
-    folder = quiz_dir(course_root)
-    path = folder / f"{quiz_id}{QUIZ_SUFFIX}"
+    path = quiz_file(course_root, quiz_id)
     if not path.is_file():
         known = [quiz_path.stem for quiz_path in quiz_files(course_root)]
         raise QuizFormatError(
