@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -76,18 +76,28 @@ def format_problems(path: Path) -> list[Problem]:
     return problems
 
 
+def _each_cell(
+    nb: NotebookNode, found: Callable[[NotebookNode], Iterable[str]], fix: str
+) -> list[Problem]:
+    """A problem, with ``fix``, for each message ``found(cell)`` gives, cell by cell."""
+    return [
+        Problem(message, fix, index)
+        for index, cell in enumerate(nb.cells)
+        for message in found(cell)
+    ]
+
+
 def tag_problems(nb: NotebookNode) -> list[Problem]:
     """Only the known cell tags are used."""
-    return [
-        Problem(
-            f"unknown tag {tag!r} (known: {sorted(KNOWN_TAGS)})",
-            "use one of the known tags, or remove it (README, 'Cell tags').",
-            index,
-        )
-        for index, cell in enumerate(nb.cells)
-        for tag in tags_of(cell)
-        if tag not in KNOWN_TAGS
-    ]
+    return _each_cell(
+        nb,
+        lambda cell: [
+            f"unknown tag {tag!r} (known: {sorted(KNOWN_TAGS)})"
+            for tag in tags_of(cell)
+            if tag not in KNOWN_TAGS
+        ],
+        "use one of the known tags, or remove it (README, 'Cell tags').",
+    )
 
 
 def title_problems(nb: NotebookNode, title: str) -> list[Problem]:
@@ -115,16 +125,15 @@ def title_problems(nb: NotebookNode, title: str) -> list[Problem]:
 def marker_problems(nb: NotebookNode, known: Iterable[str]) -> list[Problem]:
     """Every ``[Rnn]`` marker in the notebook names a reference of the package's data."""
     known = set(known)
-    return [
-        Problem(
-            f"cites {marker}, which is not in the references data",
-            "cite a reference the data has, or add this one to references.yaml with its source.",
-            index,
-        )
-        for index, cell in enumerate(nb.cells)
-        for marker in MARKER.findall(cell.source)
-        if marker not in known
-    ]
+    return _each_cell(
+        nb,
+        lambda cell: [
+            f"cites {marker}, which is not in the references data"
+            for marker in MARKER.findall(cell.source)
+            if marker not in known
+        ],
+        "cite a reference the data has, or add this one to references.yaml with its source.",
+    )
 
 
 def quiz_call_problems(
@@ -165,14 +174,12 @@ def quiz_call_problems(
 
 def math_problems(nb: NotebookNode) -> list[Problem]:
     """Markdown that needs MathJax: the offline handouts load none, so it would show raw."""
-    return [
-        Problem(
-            f"TeX math {match.group(0)[:30]!r}",
-            "write the formula in plain text/HTML (the offline handouts load no MathJax).",
-            index,
-        )
-        for index, cell in enumerate(nb.cells)
-        if cell.cell_type == "markdown"
-        for match in [TEX_MATH.search(cell.source)]
-        if match
-    ]
+    return _each_cell(
+        nb,
+        lambda cell: [
+            f"TeX math {match.group(0)[:30]!r}"
+            for match in [TEX_MATH.search(cell.source)]
+            if match and cell.cell_type == "markdown"
+        ],
+        "write the formula in plain text/HTML (the offline handouts load no MathJax).",
+    )

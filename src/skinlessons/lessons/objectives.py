@@ -30,25 +30,18 @@ def objective_problems(
         if not lesson_entry.objectives:
             continue
         path = notebook_folder / f"{lesson_entry.id}.ipynb"
-        if not path.is_file():
+        call = f'lesson.show_header("{lesson_entry.id}")'
+        # An unreadable notebook is reported by the lesson checks, not here.
+        nb = read_notebook(path) if path.is_file() else None
+        if nb is None:
+            missing = f"{lesson_entry.id} has objectives but no notebook {path.name}"
+            fix = f"add {NOTEBOOK_DIR}/{path.name}, or correct the lesson id."
+            problems.append(Problem(missing, fix, path=objectives_path))
+        elif not isinstance(nb, Problem) and not any(code_calls(c, call) for c in nb.cells):
+            untaught = f"{path.name} never shows its objectives ({call})"
             problems.append(
-                Problem(
-                    f"{lesson_entry.id} has objectives but no notebook {path.name}",
-                    f"add {NOTEBOOK_DIR}/{path.name}, or correct the lesson id.",
-                    path=objectives_path,
-                )
+                Problem(untaught, f"add a code cell {call} after the title.", path=path)
             )
-        else:
-            nb = read_notebook(path)  # an unreadable notebook is reported by the lesson checks
-            call = f'lesson.show_header("{lesson_entry.id}")'
-            if not isinstance(nb, Problem) and not any(code_calls(c, call) for c in nb.cells):
-                problems.append(
-                    Problem(
-                        f"{path.name} never shows its objectives ({call})",
-                        f"add a code cell {call} after the title.",
-                        path=path,
-                    )
-                )
         for objective in lesson_entry.objectives:
             if not listed & {objective.id, *objective.course}:
                 problems.append(
