@@ -274,6 +274,15 @@ def test_check_format_catches_outputs_counts_ids_and_kernel(tmp_path: Path) -> N
     ]
 
 
+def test_check_format_catches_a_cell_without_id(tmp_path: Path) -> None:
+    stored = json.loads((NOTEBOOKS / "05_manual.ipynb").read_text("utf-8"))
+    del stored["cells"][4]["id"]
+    path = tmp_path / "05_manual.ipynb"
+    path.write_text(json.dumps(stored), "utf-8")
+    with pytest.warns(nbformat.warnings.MissingIDFieldWarning):
+        assert located(format_problems(path)) == [(4, "stored without a cell id")]
+
+
 def test_check_tags_catches_an_unknown_tag(tmp_path: Path) -> None:
     def spoil(nb: NotebookNode) -> None:
         nb.cells[2].metadata["tags"] = ["solutions"]

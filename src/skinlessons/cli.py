@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .check import CHECKER_NAMES
 from .errors import SkinlessonsError
 
 COURSE_OPTION_HELP = (
@@ -80,14 +81,14 @@ def _checker_names(
     multiple=True,
     metavar="NAME",
     callback=_checker_names,
-    help="Run only these checkers: facts, quizzes, items, lessons (repeat the option, or "
-    "give a comma list). Default: all of them.",
+    help=f"Run only these checkers: {', '.join(CHECKER_NAMES)} (repeat the option, or give "
+    "a comma list). Default: all of them.",
 )
 def check(course: Path | None, data_dir: Path | None, only: tuple[str, ...]) -> None:
-    """Check the course: its data (facts), quiz files (quizzes), item writing (items) and
-    lesson notebooks (lessons); print each finding with its file and line or cell.
+    """Check the course: its data, quiz files, item writing and lesson notebooks.
 
-    Errors make it exit 1; warnings are printed and it exits 0, with a one-line summary.
+    Prints each finding with its file and line (or cell) and how to fix it. Errors make it
+    exit 1; warnings are printed and it exits 0. Ends with a one-line summary.
     """
     from .check import check_course
 

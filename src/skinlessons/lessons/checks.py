@@ -21,7 +21,7 @@ from ..errors import ContentErrors, LessonFormatError
 from ..quiz.models import Lesson
 from . import every_notebook as every
 from . import teaching
-from .notebook import Problem, read_notebook, stored_cell_ids
+from .notebook import Problem, quiet_nbformat, read_notebook, stored_cell_ids
 from .objectives import objective_problems
 
 
@@ -150,12 +150,13 @@ def _check_notebook(path: Path, lesson: Lesson, course: CourseFacts) -> list[Les
         return [LessonProblem(notebook, path)]
     cell_ids = stored_cell_ids(path)
     under_check = LessonFile(path, lesson, notebook, course)
-    return [
-        LessonProblem(problem, path, cell_ids, warning=rule.warning)
-        for rule in RULES
-        if under_check.is_teaching or not rule.teaching_only
-        for problem in rule.check(under_check)
-    ]
+    with quiet_nbformat():
+        return [
+            LessonProblem(problem, path, cell_ids, warning=rule.warning)
+            for rule in RULES
+            if under_check.is_teaching or not rule.teaching_only
+            for problem in rule.check(under_check)
+        ]
 
 
 def course_lesson_problems(

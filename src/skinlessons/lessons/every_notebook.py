@@ -5,7 +5,6 @@ Each returns the problems it finds (``[]`` when sound); cells are numbered from 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -15,12 +14,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from ..names import KNOWN_TAGS, QUIZ_DIR, QUIZ_SUFFIX
-from .notebook import (
-    MARKER,
-    QUIZ_CALL,
-    Problem,
-    tags_of,
-)
+from .notebook import MARKER, QUIZ_CALL, Problem, stored_cell_ids, tags_of
 
 TEX_MATH: Final = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[")
 CLEAR_OUTPUTS: Final = (
@@ -35,12 +29,17 @@ def format_problems(path: Path) -> list[Problem]:
     Cell ids are read from the raw JSON: nbformat's reader silently repairs duplicates.
     """
     problems = []
-    stored_ids = [cell.get("id") for cell in json.loads(path.read_text("utf-8"))["cells"]]
-    duplicates = sorted({i for i in stored_ids if stored_ids.count(i) > 1}, key=str)
+    stored_ids = stored_cell_ids(path)
+    duplicates = sorted({i for i in stored_ids if i is not None and stored_ids.count(i) > 1})
     if duplicates:
         problems.append(
             Problem(f"duplicate cell ids: {duplicates}", "give each cell its own 'id'.")
         )
+    problems.extend(
+        Problem("stored without a cell id", "give the cell an 'id' (a short unique name).", index)
+        for index, cell_id in enumerate(stored_ids)
+        if cell_id is None
+    )
     nb = nbformat.read(path, as_version=4)
     try:
         nbformat.validate(nb)

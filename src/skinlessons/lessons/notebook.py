@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -24,6 +25,7 @@ __all__ = [
     "code_calls",
     "first_index",
     "is_key_points_heading",
+    "quiet_nbformat",
     "read_notebook",
     "stored_cell_ids",
     "tags_of",
@@ -76,16 +78,22 @@ def stored_cell_ids(path: Path) -> list[str | None]:
     return [cell.get("id") if isinstance(cell, dict) else None for cell in cells]
 
 
-def read_notebook(path: Path) -> NotebookNode | Problem:
-    """The notebook as nbformat 4, or the problem that keeps it from being read.
+@contextmanager
+def quiet_nbformat() -> Iterator[None]:
+    """Hide nbformat's warnings of a renewed duplicate id or a missing id.
 
-    nbformat's warnings (a renewed duplicate id, a missing id) are not shown: the format rule
-    reports them as problems with a fix.
+    The format rule reports those as problems with a fix.
     """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nbformat.warnings.DuplicateCellId)
+        warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)
+        yield
+
+
+def read_notebook(path: Path) -> NotebookNode | Problem:
+    """The notebook as nbformat 4, or the problem that keeps it from being read."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", nbformat.warnings.DuplicateCellId)
-            warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)
+        with quiet_nbformat():
             stored_cell_ids(path)
             return nbformat.read(path, as_version=4)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
