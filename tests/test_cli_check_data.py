@@ -5,10 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from skinlessons import check as check_module
 from skinlessons.cli import main
 from skinlessons.facts import default_data_dir
 
@@ -26,17 +24,14 @@ def data_copy(tmp_path: Path, case: str | None = None) -> Path:
     return data
 
 
-@pytest.fixture
-def facts_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run only the data checker, so these tests do not depend on the quiz files."""
-    monkeypatch.setattr(check_module, "CHECKERS", (check_module._check_facts,))
+FACTS_ONLY = ("--only", "facts")
+"""Run only the data checker, so these tests do not depend on the quiz files."""
 
 
-@pytest.mark.usefixtures("facts_only")
 def test_check_on_broken_data_exits_1_and_prints_file_and_line(tmp_path: Path) -> None:
     """A broken copy is reported as path:line with the rule, and the command exits 1."""
     data = data_copy(tmp_path, "unknown_reference")
-    result = CliRunner().invoke(main, ["check", "--data", str(data)])
+    result = CliRunner().invoke(main, ["check", *FACTS_ONLY, "--data", str(data)])
     assert result.exit_code == 1, result.output
     assert f"{data / 'phototypes.yaml'}:17: phototypes.2.references.1: unknown reference id" in (
         result.output
@@ -44,19 +39,17 @@ def test_check_on_broken_data_exits_1_and_prints_file_and_line(tmp_path: Path) -
     assert "1 problem found." in result.output
 
 
-@pytest.mark.usefixtures("facts_only")
 def test_check_on_bad_yaml_reports_the_line(tmp_path: Path) -> None:
     """Unreadable YAML in an edited copy is reported at its line, exit 1."""
     data = data_copy(tmp_path, "bad_yaml")
-    result = CliRunner().invoke(main, ["check", "--data", str(data)])
+    result = CliRunner().invoke(main, ["check", *FACTS_ONLY, "--data", str(data)])
     assert result.exit_code == 1
     assert f"{data / 'claims.yaml'}:5: not valid YAML" in result.output
 
 
-@pytest.mark.usefixtures("facts_only")
 def test_check_on_good_data_exits_0_with_counts(tmp_path: Path) -> None:
     """An unchanged copy of the data passes, and the summary counts what was checked."""
-    result = CliRunner().invoke(main, ["check", "--data", str(data_copy(tmp_path))])
+    result = CliRunner().invoke(main, ["check", *FACTS_ONLY, "--data", str(data_copy(tmp_path))])
     assert result.exit_code == 0, result.output
     assert "All good: 234 references" in result.output
 

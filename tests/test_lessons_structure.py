@@ -1,15 +1,14 @@
-"""Structural checks over the eight lesson notebooks.
+"""The lesson rules of ``skinlessons.lessons`` over the eight lesson notebooks.
 
-Each check is a small function that returns the problems it finds (empty when the notebook is
+Each rule is a small function that returns the problems it finds (empty when the notebook is
 sound), so the same function runs over the real notebooks and over deliberately broken copies:
-every ``test_check_*`` below proves its check can fail.
+every ``test_check_*`` below proves its rule can fail.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -17,6 +16,24 @@ import pytest
 from nbformat import NotebookNode
 
 from skinlessons.facts import load_facts
+from skinlessons.lessons.every_notebook import (
+    format_problems,
+    marker_problems,
+    math_problems,
+    quiz_call_problems,
+    tag_problems,
+    title_problems,
+)
+from skinlessons.lessons.notebook import (
+    KEY_POINTS_HEADING,
+    MARKER,
+    QUIZ_CALL,
+    Problem,
+    first_index,
+    tags_of,
+)
+from skinlessons.lessons.objectives import objective_problems
+from skinlessons.lessons.teaching import key_point_problems, layout_problems, part_problems
 from skinlessons.names import (
     INSTRUCTOR_TAG,
     KNOWN_TAGS,
@@ -47,201 +64,19 @@ LESSON_IDS = (
 TEACHING_LESSON_IDS = LESSON_IDS[1:7]
 """Lessons 01-06 follow the lesson layout; 00 and 08 have their own shape."""
 
-MARKER = re.compile(r"\[(R\d+)\]")
-QUIZ_CALL = re.compile(r'quiz\.show\(\s*"([^"]+)"\s*\)')
-KEY_POINTS_HEADING = re.compile(r"^#+\s*Key points\b", re.IGNORECASE | re.MULTILINE)
-KEY_POINT_ITEM = re.compile(r"^(?:[-*]|\d+\.)\s", re.MULTILINE)
-
 
 def read(lesson_id: str, folder: Path = NOTEBOOKS) -> NotebookNode:
     """Read ``<folder>/<lesson_id>.ipynb`` as nbformat 4."""
     return nbformat.read(folder / f"{lesson_id}.ipynb", as_version=4)
 
 
-def tags_of(cell: NotebookNode) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
+def messages(problems: list[Problem]) -> list[str]:
+    return [problem.message for problem in problems]
 
 
-def first_index(nb: NotebookNode, wanted: Callable[[NotebookNode], object]) -> int | None:
-    """Index of the first cell for which ``wanted(cell)`` is true, or None."""
-    return next((i for i, cell in enumerate(nb.cells) if wanted(cell)), None)
-
-
-def code_calls(cell: NotebookNode, call: str) -> bool:
-    return cell.cell_type == "code" and call in cell.source
-
-
-# --- checks ----------------------------------------------------------------------------------
-
-
-def format_problems(path: Path) -> list[str]:
-    """Valid nbformat 4.5 with a python3 kernel, unique cell ids, and stored without outputs.
-
-    Cell ids are read from the raw JSON: nbformat's reader silently repairs duplicates.
-    """
-    problems = []
-    stored_ids = [cell.get("id") for cell in json.loads(path.read_text("utf-8"))["cells"]]
-    duplicates = sorted({i for i in stored_ids if stored_ids.count(i) > 1}, key=str)
-    if duplicates:
-        problems.append(f"duplicate cell ids: {duplicates}")
-    nb = nbformat.read(path, as_version=4)
-    try:
-        nbformat.validate(nb)
-    except nbformat.ValidationError as error:
-        problems.append(f"not valid nbformat: {error.message}")
-    if (nb.nbformat, nb.nbformat_minor) < (4, 5):
-        problems.append(f"nbformat {nb.nbformat}.{nb.nbformat_minor}; cell ids need 4.5")
-    kernel = nb.metadata.get("kernelspec", {}).get("name")
-    if kernel != "python3":
-        problems.append(f"kernelspec name is {kernel!r}, not 'python3'")
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        if cell.get("outputs"):
-            problems.append(f"cell {index} is stored with outputs")
-        if cell.get("execution_count") is not None:
-            problems.append(f"cell {index} is stored with an execution count")
-    return problems
-
-
-def tag_problems(nb: NotebookNode) -> list[str]:
-    """Only the known cell tags are used."""
-    return [
-        f"cell {index} has unknown tag {tag!r} (known: {sorted(KNOWN_TAGS)})"
-        for index, cell in enumerate(nb.cells)
-        for tag in tags_of(cell)
-        if tag not in KNOWN_TAGS
-    ]
-
-
-def layout_problems(nb: NotebookNode, lesson_id: str) -> list[str]:
-    """Header, teaching, key points, the lesson's quiz cell and references, in that order."""
-    header = first_index(nb, lambda c: code_calls(c, f'lesson.show_header("{lesson_id}")'))
-    key_points = first_index(
-        nb, lambda c: c.cell_type == "markdown" and KEY_POINTS_HEADING.search(c.source)
-    )
-    quiz_cells = [i for i, cell in enumerate(nb.cells) if QUIZ_TAG in tags_of(cell)]
-    references = first_index(nb, lambda c: code_calls(c, f'lesson.show_references("{lesson_id}")'))
-    found = {
-        "the header call": header,
-        "a key-points heading": key_points,
-        "a quiz-tagged cell": quiz_cells[0] if quiz_cells else None,
-        "the references call": references,
-    }
-    problems = [f"missing {what}" for what, index in found.items() if index is None]
-    if len(quiz_cells) > 1:
-        problems.append(f"{len(quiz_cells)} quiz-tagged cells; a lesson shows one quiz")
-    for index in quiz_cells:
-        if nb.cells[index].source.strip() != f'quiz.show("{lesson_id}")':
-            problems.append(f'quiz cell {index} is not exactly quiz.show("{lesson_id}")')
-    if problems:
-        return problems
-    order = [header, key_points, quiz_cells[0], references]
-    if order != sorted(order) or len(set(order)) != len(order):
-        problems.append(f"out of order (header, key points, quiz, references): cells {order}")
-    teaching = [c for c in nb.cells[header + 1 : key_points] if c.cell_type == "markdown"]
-    if not any(MARKER.search(cell.source) for cell in teaching):
-        problems.append("no referenced teaching cell between the header and the key points")
-    if not any(cell.cell_type == "markdown" for cell in nb.cells[key_points + 1 : quiz_cells[0]]):
-        problems.append("the key-points heading has no key points under it before the quiz")
-    return problems
-
-
-def title_problems(nb: NotebookNode, title: str) -> list[str]:
-    """One ``# H1`` title, in the first cell, equal to the lesson's title in objectives.yaml."""
-    titles = [
-        (index, line[2:].strip())
-        for index, cell in enumerate(nb.cells)
-        if cell.cell_type == "markdown"
-        for line in cell.source.splitlines()
-        if line.startswith("# ")
-    ]
-    if [(0, title)] == titles:
-        return []
-    return [f"expected one H1 '# {title}' in cell 0; found {titles or 'none'}"]
-
-
-def key_point_problems(nb: NotebookNode, objective_count: int) -> list[str]:
-    """The key points mirror the lesson objectives one to one: one bullet per objective."""
-    start = first_index(
-        nb, lambda c: c.cell_type == "markdown" and KEY_POINTS_HEADING.search(c.source)
-    )
-    end = first_index(nb, lambda c: QUIZ_TAG in tags_of(c))
-    if start is None or end is None:
-        return ["no key points before the quiz"]
-    text = "\n".join(c.source for c in nb.cells[start:end] if c.cell_type == "markdown")
-    bullets = len(KEY_POINT_ITEM.findall(text))
-    if bullets != objective_count:
-        return [f"{bullets} key points for {objective_count} lesson objectives"]
-    return []
-
-
-def part_problems(nb: NotebookNode, lesson_id: str) -> list[str]:
-    """Instructor notes, an exercise with a worked solution, and a myth-vs-fact part."""
-    problems = []
-    for tag in (INSTRUCTOR_TAG, SOLUTION_TAG):
-        if not any(tag in tags_of(cell) for cell in nb.cells):
-            problems.append(f"no cell tagged {tag!r}")
-    solution = first_index(nb, lambda c: SOLUTION_TAG in tags_of(c))
-    if solution is not None and not any(
-        "..." in cell.source and not tags_of(cell) for cell in nb.cells[:solution]
-    ):
-        problems.append("the first solution has no exercise placeholder ('...') before it")
-    if first_index(nb, lambda c: code_calls(c, f'lesson.show_myths("{lesson_id}")')) is None:
-        problems.append(f'no myth-vs-fact part (lesson.show_myths("{lesson_id}"))')
-    return problems
-
-
-def marker_problems(nb: NotebookNode, known: Iterable[str]) -> list[str]:
-    """Every ``[Rnn]`` marker in the notebook names a reference of the package's data."""
-    known = set(known)
-    return [
-        f"cell {index} cites {marker}, which is not in the references data"
-        for index, cell in enumerate(nb.cells)
-        for marker in MARKER.findall(cell.source)
-        if marker not in known
-    ]
-
-
-def quiz_call_problems(nb: NotebookNode, quiz_folder: Path = QUIZZES) -> list[str]:
-    """Every quiz the notebook shows has a quiz file whose id matches."""
-    problems = []
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        for quiz_id in QUIZ_CALL.findall(cell.source):
-            path = quiz_folder / f"{quiz_id}{QUIZ_SUFFIX}"
-            if not path.is_file():
-                problems.append(f"cell {index} shows quiz {quiz_id!r}, but {path.name} is missing")
-            elif load_quiz(path).id != quiz_id:
-                problems.append(f"cell {index}: {path.name} does not have id {quiz_id!r}")
-    return problems
-
-
-def objective_problems(
-    objectives: Objectives, quizzes: Iterable[Quiz], notebook_folder: Path = NOTEBOOKS
-) -> list[str]:
-    """Every lesson objective is taught in its lesson and assessed by some question."""
-    listed = {objective for quiz in quizzes for q in quiz.questions for objective in q.objectives}
-    problems = []
-    for lesson_entry in objectives.lessons:
-        if not lesson_entry.objectives:
-            continue
-        path = notebook_folder / f"{lesson_entry.id}.ipynb"
-        if not path.is_file():
-            problems.append(f"{lesson_entry.id} has objectives but no notebook {path.name}")
-        else:
-            nb = nbformat.read(path, as_version=4)
-            call = f'lesson.show_header("{lesson_entry.id}")'
-            if not any(code_calls(cell, call) for cell in nb.cells):
-                problems.append(f"{path.name} never shows its objectives ({call})")
-        for objective in lesson_entry.objectives:
-            if not listed & {objective.id, *objective.course}:
-                problems.append(
-                    f"{objective.id} ({lesson_entry.id}) is assessed by no question: list it, "
-                    f"or one of {list(objective.course)}, under a question's objectives"
-                )
-    return problems
+def located(problems: list[Problem]) -> list[tuple[int | None, str]]:
+    """Each problem as (cell index, message)."""
+    return [(problem.cell, problem.message) for problem in problems]
 
 
 # --- fixtures --------------------------------------------------------------------------------
@@ -270,6 +105,16 @@ def course_quizzes() -> list[Quiz]:
     ]
 
 
+@pytest.fixture(scope="module")
+def quiz_ids() -> dict[str, str]:
+    """File name → quiz id of each quiz file of the course."""
+    return {
+        path.name: load_quiz(path).id
+        for path in sorted(QUIZZES.glob(f"*{QUIZ_SUFFIX}"))
+        if path.name != OBJECTIVES_FILE
+    }
+
+
 def broken_copy(
     lesson_id: str, tmp_path: Path, change: Callable[[NotebookNode], None]
 ) -> NotebookNode:
@@ -281,6 +126,14 @@ def broken_copy(
 
 
 # --- the real notebooks ----------------------------------------------------------------------
+
+
+def test_lessons_and_teaching_lessons_are_read_from_the_objectives(objectives: Objectives) -> None:
+    """``check`` takes the lessons from objectives.yaml; those with objectives are teaching."""
+    assert tuple(entry.id for entry in objectives.lessons) == LESSON_IDS
+    assert tuple(entry.id for entry in objectives.lessons if entry.objectives) == (
+        TEACHING_LESSON_IDS
+    )
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
@@ -320,10 +173,10 @@ def test_every_reference_marker_resolves(lesson_id: str, reference_ids: set[str]
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
-def test_every_quiz_shown_exists(lesson_id: str) -> None:
+def test_every_quiz_shown_exists(lesson_id: str, quiz_ids: dict[str, str]) -> None:
     nb = read(lesson_id)
     assert QUIZ_CALL.search("\n".join(c.source for c in nb.cells if c.cell_type == "code"))
-    assert quiz_call_problems(nb) == []
+    assert quiz_call_problems(nb, QUIZZES, quiz_ids) == []
 
 
 @pytest.mark.parametrize("lesson_id", ("00_start_here", "08_final_assessment"))
@@ -343,7 +196,7 @@ def test_final_assessment_explains_submission() -> None:
 def test_every_objective_is_taught_and_assessed(
     objectives: Objectives, course_quizzes: list[Quiz]
 ) -> None:
-    assert objective_problems(objectives, course_quizzes) == []
+    assert objective_problems(objectives, course_quizzes, NOTEBOOKS) == []
 
 
 # --- each check can fail ---------------------------------------------------------------------
@@ -397,7 +250,7 @@ LAYOUT_BREAKS: dict[str, tuple[Callable[[NotebookNode], None], str]] = {
 def test_check_layout_catches_a_broken_lesson(name: str, tmp_path: Path) -> None:
     spoil, fragment = LAYOUT_BREAKS[name]
     nb = broken_copy("06_choosing_safely", tmp_path, spoil)
-    problems = layout_problems(nb, "06_choosing_safely")
+    problems = messages(layout_problems(nb, "06_choosing_safely"))
     assert any(fragment in problem for problem in problems), problems
 
 
@@ -413,27 +266,36 @@ def test_check_format_catches_outputs_counts_ids_and_kernel(tmp_path: Path) -> N
     with pytest.warns(nbformat.warnings.DuplicateCellId, match="Non-unique cell id"):
         problems = format_problems(path)
     first_code_index = stored["cells"].index(first_code)
-    assert problems == [
-        f"duplicate cell ids: ['{stored['cells'][0]['id']}']",
-        "kernelspec name is 'python2', not 'python3'",
-        f"cell {first_code_index} is stored with outputs",
-        f"cell {first_code_index} is stored with an execution count",
+    assert located(problems) == [
+        (None, f"duplicate cell ids: ['{stored['cells'][0]['id']}']"),
+        (None, "kernelspec name is 'python2', not 'python3'"),
+        (first_code_index, "stored with outputs"),
+        (first_code_index, "stored with an execution count"),
     ]
+
+
+def test_check_format_catches_a_cell_without_id(tmp_path: Path) -> None:
+    stored = json.loads((NOTEBOOKS / "05_manual.ipynb").read_text("utf-8"))
+    del stored["cells"][4]["id"]
+    path = tmp_path / "05_manual.ipynb"
+    path.write_text(json.dumps(stored), "utf-8")
+    with pytest.warns(nbformat.warnings.MissingIDFieldWarning):
+        assert located(format_problems(path)) == [(4, "stored without a cell id")]
 
 
 def test_check_tags_catches_an_unknown_tag(tmp_path: Path) -> None:
     def spoil(nb: NotebookNode) -> None:
         nb.cells[2].metadata["tags"] = ["solutions"]
 
-    assert tag_problems(broken_copy("05_manual", tmp_path, spoil)) == [
-        f"cell 2 has unknown tag 'solutions' (known: {sorted(KNOWN_TAGS)})"
+    assert located(tag_problems(broken_copy("05_manual", tmp_path, spoil))) == [
+        (2, f"unknown tag 'solutions' (known: {sorted(KNOWN_TAGS)})")
     ]
 
 
 @pytest.mark.parametrize("tag", [INSTRUCTOR_TAG, SOLUTION_TAG])
 def test_check_parts_catches_a_missing_tagged_cell(tag: str, tmp_path: Path) -> None:
     nb = broken_copy("05_manual", tmp_path, lambda nb: drop_cells(nb, lambda c: tag in tags_of(c)))
-    assert f"no cell tagged {tag!r}" in part_problems(nb, "05_manual")
+    assert f"no cell tagged {tag!r}" in messages(part_problems(nb, "05_manual"))
 
 
 def test_check_parts_catches_missing_myths_and_exercise(tmp_path: Path) -> None:
@@ -442,7 +304,7 @@ def test_check_parts_catches_missing_myths_and_exercise(tmp_path: Path) -> None:
         drop_cells(nb, lambda c: "..." in c.source and not tags_of(c))
 
     problems = part_problems(broken_copy("04_device_based", tmp_path, spoil), "04_device_based")
-    assert problems == [
+    assert messages(problems) == [
         "the first solution has no exercise placeholder ('...') before it",
         'no myth-vs-fact part (lesson.show_myths("04_device_based"))',
     ]
@@ -455,15 +317,15 @@ def test_check_markers_catches_an_unknown_reference(
         nb.cells.append(nbformat.v4.new_markdown_cell("A new claim [R17][R9999]."))
 
     nb = broken_copy("06_choosing_safely", tmp_path, spoil)
-    assert marker_problems(nb, reference_ids) == [
-        f"cell {len(nb.cells) - 1} cites R9999, which is not in the references data"
+    assert located(marker_problems(nb, reference_ids)) == [
+        (len(nb.cells) - 1, "cites R9999, which is not in the references data")
     ]
 
 
 def test_check_quiz_calls_catches_a_missing_quiz_file(tmp_path: Path) -> None:
     nb = broken_copy("04_device_based", tmp_path, show_wrong_quiz)
     (tmp_path / QUIZ_DIR).mkdir()
-    problems = quiz_call_problems(nb, tmp_path / QUIZ_DIR)
+    problems = messages(quiz_call_problems(nb, tmp_path / QUIZ_DIR, {}))
     assert len(problems) == 1
     assert "shows quiz '03_chemical', but 03_chemical.yaml is missing" in problems[0]
 
@@ -488,7 +350,7 @@ def test_check_objectives_catches_untaught_and_unassessed(
         )
         for quiz in course_quizzes
     ]
-    problems = "\n".join(objective_problems(objectives, quizzes, tmp_path))
+    problems = "\n".join(messages(objective_problems(objectives, quizzes, tmp_path)))
     assert "05_manual.ipynb never shows its objectives" in problems
     assert f"{unassessed.id} (05_manual) is assessed by no question" in problems
     assert "01_skin_and_scars has objectives but no notebook" in problems
@@ -504,9 +366,12 @@ def test_check_title_catches_a_second_or_wrong_title(tmp_path: Path) -> None:
         nb.cells[second].source = "# Another title\n\nSome text."
 
     nb = broken_copy("04_device_based", tmp_path, spoil)
-    assert title_problems(nb, "Device-based exfoliation") == [
-        "expected one H1 '# Device-based exfoliation' in cell 0; found "
-        f"[(0, 'Device-based exfoliation'), ({second}, 'Another title')]"
+    assert located(title_problems(nb, "Device-based exfoliation")) == [
+        (
+            second,
+            "expected one H1 '# Device-based exfoliation' in cell 0; found "
+            f"[(0, 'Device-based exfoliation'), ({second}, 'Another title')]",
+        )
     ]
     assert title_problems(read("04_device_based"), "Device exfoliation") != []
 
@@ -519,21 +384,7 @@ def test_check_key_points_catches_a_missing_point(tmp_path: Path) -> None:
         points.source = points.source.rsplit("\n- ", 1)[0]
 
     nb = broken_copy("06_choosing_safely", tmp_path, spoil)
-    assert key_point_problems(nb, 4) == ["3 key points for 4 lesson objectives"]
-
-
-TEX_MATH = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[")
-
-
-def math_problems(nb: NotebookNode) -> list[str]:
-    """Markdown that needs MathJax: the offline handouts load none, so it would show raw."""
-    return [
-        f"cell {index}: TeX math {match.group(0)[:30]!r}; write the formula in plain text/HTML"
-        for index, cell in enumerate(nb.cells)
-        if cell.cell_type == "markdown"
-        for match in [TEX_MATH.search(cell.source)]
-        if match
-    ]
+    assert messages(key_point_problems(nb, 4)) == ["3 key points for 4 lesson objectives"]
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
@@ -545,6 +396,6 @@ def test_lesson_prose_needs_no_mathjax(lesson_id: str) -> None:
 def test_check_math_catches_tex_in_markdown() -> None:
     """A TeX formula in a markdown cell is reported with its cell index."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("f = $\\dfrac{1}{2}$")])
-    assert math_problems(nb) == [
-        "cell 0: TeX math '$\\\\dfrac{1}{2}$'; write the formula in plain text/HTML"
-    ]
+    problems = math_problems(nb)
+    assert located(problems) == [(0, "TeX math '$\\\\dfrac{1}{2}$'")]
+    assert problems[0].fix.startswith("write the formula in plain text/HTML")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .check import CHECKER_NAMES
 from .errors import SkinlessonsError
 
 COURSE_OPTION_HELP = (
@@ -49,6 +50,20 @@ def main() -> None:
     """Course tools for skinlessons: check content, build handouts, submit and grade quizzes."""
 
 
+def _checker_names(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``--only a,b --only c`` as names; an unknown name is a usage error listing the names."""
+    from .check import select_checkers
+
+    names = tuple(name.strip() for item in value for name in item.split(",") if name.strip())
+    try:
+        select_checkers(names)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+    return names
+
+
 @main.command()
 @course_option
 @click.option(
@@ -60,20 +75,28 @@ def main() -> None:
     help="Check the course data files in DIR (an edited copy of the package's data folder) "
     "instead of the installed ones.",
 )
-def check(course: Path | None, data_dir: Path | None) -> None:
-    """Validate the course data and every quiz file; print each problem as path:line.
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    metavar="NAME",
+    callback=_checker_names,
+    help=f"Run only these checkers: {', '.join(CHECKER_NAMES)} (repeat the option, or give "
+    "a comma list). Default: all of them.",
+)
+def check(course: Path | None, data_dir: Path | None, only: tuple[str, ...]) -> None:
+    """Check the course: its data, quiz files, item writing and lesson notebooks.
 
-    Exits 1 if there is any problem, 0 with a one-line summary otherwise.
+    Prints each finding with its file and line (or cell) and how to fix it. Errors make it
+    exit 1; warnings are printed and it exits 0. Ends with a one-line summary.
     """
     from .check import check_course
 
-    report = check_course(course, data_dir=data_dir)
-    for problem in report.problems:
-        click.echo(problem.format())
-    for note in report.notes:
-        click.echo(note)
-    click.echo(report.summary(), err=bool(report.problems))
-    if report.problems:
+    report = check_course(course, data_dir=data_dir, only=only)
+    for finding in report.findings:
+        click.echo(finding.format())
+    click.echo(report.summary(), err=bool(report.errors))
+    if report.errors:
         raise SystemExit(1)
 
 
