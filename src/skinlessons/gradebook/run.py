@@ -195,7 +195,7 @@ def _classify(
     broken: Mapping[str, str],
     grades: Mapping[str, SubmissionGrade],
 ) -> list[FileOutcome]:
-    """Each file read: rejected (stored but unusable), graded (with its notes), superseded."""
+    """Each file read: rejected (stored but unusable), graded or superseded (with its notes)."""
     files = []
     for key, names in sources.items():
         if key in broken:
@@ -215,6 +215,7 @@ def _classify(
             if winner.last_seq > submission.last_seq
             else f"same last_seq as {where}; that one was kept (check with the trainee)"
         )
+        reason = "; ".join([reason, *submission.notes])
         files.append(FileOutcome(names[0], SUPERSEDED, reason, submission.trainee_id))
     return files
 
