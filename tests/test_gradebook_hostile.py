@@ -246,3 +246,34 @@ def test_nothing_is_written_outside_out_not_even_in_home(tmp_path: Path) -> None
     assert list(temp.rglob("*")) == []
     assert sorted(folder.rglob("*")) == before
     assert (tmp_path / "out" / "item_analysis.html").exists()
+
+
+def test_collect_skips_link_loops_pipes_and_folders_with_reasons(tmp_path: Path) -> None:
+    """Hostile homes (a home, a data folder or a file that is a link loop, a pipe or a folder
+    named like a submission, a sparse 6 MB file): each is skipped with a reason, the good home
+    is still collected, exit 0, no traceback."""
+    homes = tmp_path / "homes"
+    good = homes / "ana" / ".skinlessons" / "submissions"
+    good.mkdir(parents=True)
+    (good / "submission-ana-0123456789.json").write_text("{}", encoding="utf-8")
+    (homes / "loop").symlink_to(homes / "loop")
+    (homes / "dataloop" / ".skinlessons").mkdir(parents=True)
+    (homes / "dataloop" / ".skinlessons" / "submissions").symlink_to("submissions")
+    odd = homes / "odd" / ".skinlessons" / "submissions"
+    odd.mkdir(parents=True)
+    (odd / "submission-a-loop.json").symlink_to("submission-a-loop.json")
+    os.mkfifo(odd / "submission-b-pipe.json")
+    (odd / "submission-c-folder.json").mkdir()
+    with open(odd / "submission-d-huge.json", "wb") as handle:
+        handle.truncate(6 * 1024 * 1024)
+    out = tmp_path / "collected"
+    arguments = ["collect", *(str(homes / name) for name in ("ana", "dataloop", "loop", "odd"))]
+    result = CliRunner().invoke(main, [*arguments, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("Skipped ")]
+    assert len(skipped) == 6, result.stdout
+    for name in ("loop:", "submissions:", "a-loop.json:", "b-pipe.json:", "c-folder.json:"):
+        assert any(name in line for line in skipped), name
+    assert any("d-huge.json: 6291456 bytes is larger" in line for line in skipped)
+    assert "Collected 1 submission file(s) from 1 home(s)." in result.stdout
