@@ -9,7 +9,10 @@ lesson checks). Prints:
 (a) the grading core alone (parsed submissions → graded results): goal >= 1,000 trainees/s;
 (b) the whole ``skinlessons grade`` command (gradebook, CSV files, one feedback page per
     trainee, certificates, report): goal <= 15 s. Wall and CPU time are both shown; on a
-    shared machine the CPU time is the fairer figure.
+    shared machine the CPU time is the fairer figure;
+(c) the whole command for a large cohort (``--large``, 10,000 trainees): wall and CPU time and
+    peak memory (RSS) of the grading process, each as a ratio to its goal (<= 40 s, <= 400 MB;
+    a ratio of 1 or less meets it). ``--large 0`` skips it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -38,6 +41,9 @@ from skinlessons.trainee.submit import build_submission
 REPO = Path(__file__).resolve().parent.parent
 CORE_GOAL_PER_S = 1_000
 COMMAND_GOAL_S = 15.0
+LARGE_COHORT = 10_000
+LARGE_GOAL_S = 40.0
+LARGE_GOAL_MB = 400.0
 SEED = 20261125
 
 
@@ -116,24 +122,28 @@ def time_core(quizzes: list[Quiz], folder: Path) -> tuple[int, float, float]:
     return len(submissions), time.perf_counter() - start, time.process_time() - start_cpu
 
 
-def time_command(folder: Path, out: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of ``skinlessons grade`` in a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def time_command(folder: Path, out: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of ``skinlessons grade`` in a fresh process."""
     start = time.perf_counter()
     command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "grade",
                str(folder), "--out", str(out), "--course", str(REPO)]  # fmt: skip
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)  # this child's own usage, not all children's
+    child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    if child.returncode != 0:
+        raise SystemExit(f"skinlessons grade failed with exit status {child.returncode}")
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return wall, usage.ru_utime + usage.ru_stime, peak_mb
 
 
 def main() -> int:
     """Generate the cohort, time both parts, print the figures against their goals."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainees", type=int, default=1_000)
-    count = parser.parse_args().trainees
+    parser.add_argument("--large", type=int, default=LARGE_COHORT)
+    arguments = parser.parse_args()
+    count, large = arguments.trainees, arguments.large
     quizzes = load_quiz_files(REPO)
     with tempfile.TemporaryDirectory() as temp:
         folder, out = Path(temp) / "submissions", Path(temp) / "graded"
@@ -144,12 +154,26 @@ def main() -> int:
               f"{graded / wall:,.0f} trainees/s wall ({wall:.2f} s), {graded / cpu:,.0f} "
               f"trainees/s CPU ({cpu:.2f} s); goal >= {CORE_GOAL_PER_S:,}/s: "
               f"{'met' if graded / cpu >= CORE_GOAL_PER_S else 'NOT met'} (CPU)")  # fmt: skip
-        wall, cpu = time_command(folder, out)
+        wall, cpu, peak = time_command(folder, out)
         pages = len(list((out / "feedback").iterdir()))
-        print(f"(b) whole command: {wall:.1f} s wall, {cpu:.1f} s CPU for {count} submissions, "
-              f"{pages} feedback pages; goal <= {COMMAND_GOAL_S:g} s: "
+        print(f"(b) whole command: {wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak RSS "
+              f"for {count} submissions, {pages} feedback pages; goal <= {COMMAND_GOAL_S:g} s: "
               f"{'met' if cpu <= COMMAND_GOAL_S else 'NOT met'} (CPU)")  # fmt: skip
+    if large:
+        time_large(quizzes, large)
     return 0
+
+
+def time_large(quizzes: list[Quiz], count: int) -> None:
+    """(c): the whole command on ``count`` trainees, as ratios to the time and memory goals."""
+    with tempfile.TemporaryDirectory() as temp:
+        folder, out = Path(temp) / "submissions", Path(temp) / "graded"
+        make_cohort(quizzes, count, folder)
+        wall, cpu, peak = time_command(folder, out)
+    print(f"(c) whole command, {count:,} trainees: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+          f"{peak:.0f} MB peak RSS; ratio to goal (<= 1 meets it): wall "
+          f"{wall / LARGE_GOAL_S:.2f}, CPU {cpu / LARGE_GOAL_S:.2f} of {LARGE_GOAL_S:g} s, "
+          f"memory {peak / LARGE_GOAL_MB:.2f} of {LARGE_GOAL_MB:g} MB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -3,16 +3,33 @@ the project's own submission builder."""
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+from click.testing import CliRunner, Result
+
+from skinlessons.cli import main
 from skinlessons.gradebook import GradeOptions, GradeRun, grade_folder
+from skinlessons.names import HOME_ENV, MODE_ENV
 from skinlessons.quiz.loader import load_quiz_files
+from skinlessons.quiz.models import (
+    AnyQuestion,
+    Matching,
+    MultipleAnswers,
+    Numeric,
+    Ordering,
+    SingleChoice,
+    TrueFalse,
+)
 from skinlessons.quiz.projection import quiz_version
-from skinlessons.trainee.recording import AnswerEvent
+from skinlessons.trainee.recording import AnswerEvent, open_recorder
 from skinlessons.trainee.submit import build_submission
 
 COURSE = Path(__file__).parent / "files" / "course_gradebook"
@@ -96,3 +113,72 @@ def final_scores(out: Path) -> dict[str, tuple[float, float, int]]:
         FINAL,
     )
     return {trainee: (score, maximum, passed) for trainee, score, maximum, passed in found}
+
+
+REAL_COURSE = Path(__file__).resolve().parents[1]
+"""The course itself (its quizzes folder): corpora made from it follow every quiz edit."""
+
+
+def _some_answer(question: AnyQuestion) -> Any:
+    """A response of the question's shape (not necessarily right; it never reads the key)."""
+    if isinstance(question, SingleChoice):
+        return question.options[-1].id
+    if isinstance(question, MultipleAnswers):
+        return [question.options[0].id]
+    if isinstance(question, TrueFalse):
+        return True
+    if isinstance(question, Numeric):
+        return "7,5"
+    if isinstance(question, Matching):
+        return {prompt.id: question.matches[0].id for prompt in question.prompts}
+    if isinstance(question, Ordering):
+        return [item.id for item in reversed(question.items)]
+    return "the top layer"
+
+
+def submit_real(home: Path, trainee_id: str, out: Path, course: Path = REAL_COURSE) -> Path:
+    """A submission file made as a trainee makes one: every question of ``course`` answered in
+    the answer log of data folder ``home``, then ``skinlessons submit --trainee ... --out``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(HOME_ENV, str(home))
+        patch.delenv(MODE_ENV, raising=False)
+        log = open_recorder()
+        for quiz in load_quiz_files(course):
+            version = quiz_version(quiz)
+            for question in quiz.questions:
+                answer = _some_answer(question)
+                log.record(quiz.id, version, question.id, answer, is_check=not quiz.is_summative)
+        arguments = ["submit", "--course", str(course), "--trainee", trainee_id, "--out", str(out)]
+        result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def first_of_each_type(course: Path = REAL_COURSE) -> dict[str, tuple[str, AnyQuestion]]:
+    """Question type → (quiz id, its first question of that type) in ``course``."""
+    found: dict[str, tuple[str, AnyQuestion]] = {}
+    for quiz in load_quiz_files(course):
+        for question in quiz.questions:
+            found.setdefault(question.type, (quiz.id, question))
+    return found
+
+
+def grade_cli(submissions: Path, out: Path, *extra: str, course: Path = REAL_COURSE) -> Any:
+    """``skinlessons grade`` in a fresh process, as an instructor runs it."""
+    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "grade",
+               str(submissions), "--out", str(out), "--course", str(course), *extra]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+
+
+def grade_in_process(
+    submissions: Path, out: Path, *extra: str, course: Path = REAL_COURSE
+) -> Result:
+    """``skinlessons grade`` through the command line, in this process (faster, same code)."""
+    arguments = ["grade", str(submissions), "--out", str(out), "--course", str(course), *extra]
+    return CliRunner().invoke(main, arguments)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file written by ``grade``, as dictionaries."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

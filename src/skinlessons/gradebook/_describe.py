@@ -17,9 +17,12 @@ from ..quiz.models import (
     TrueFalse,
 )
 from ..quiz.responses import fits, is_blank
+from ._quote import shorten
 
 NO_ANSWER: Final = "(no answer)"
 _LABEL_LENGTH: Final = 80
+ANSWER_LENGTH: Final = 400
+"""The most characters of an answer a page shows (a file may hold a 4 MB "answer")."""
 
 
 def short_label(stem: str) -> str:
@@ -69,5 +72,5 @@ def describe_response(question: AnyQuestion, response: Any) -> str:
     if is_blank(response):
         return NO_ANSWER
     if not fits(question, response):
-        return _raw(response)
-    return _DESCRIBE[type(question)](question, response)
+        return shorten(_raw(response), ANSWER_LENGTH)
+    return shorten(_DESCRIBE[type(question)](question, response), ANSWER_LENGTH)

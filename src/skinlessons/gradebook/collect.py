@@ -79,13 +79,19 @@ def _copy_file(name: str, folder_fd: int, destination: Path) -> str | None:
         source_fd = os.open(name, _FILE_FLAGS, dir_fd=folder_fd)
     except OSError as exc:
         return _why_not_opened(exc)
+    info = os.fstat(source_fd)
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen, which refuses a folder
+        os.close(source_fd)
+        return "not a regular file"
     with os.fdopen(source_fd, "rb") as source:
-        info = os.fstat(source.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return "not a regular file"
         if info.st_size > MAX_BYTES:
             return f"{info.st_size} bytes is larger than a submission can be"
-        data = source.read(MAX_BYTES + 1)
+        try:
+            data = source.read(MAX_BYTES + 1)
+        except OSError as exc:  # a failing disk or network share
+            return f"it could not be read ({exc.strerror or exc})"
+    if len(data) > MAX_BYTES:
+        return "it grew larger than a submission can be while it was read"
     write_atomically(ensure_private_dir(destination.parent) / destination.name, data)
     return None
 
@@ -111,7 +117,12 @@ def _collect_home(home: Path, out: Path, report: CollectReport) -> None:
         except OSError as exc:
             report.skipped.append(Skipped(steps[len(opened)], _why_not_opened(exc)))
             return
-        names = sorted(name for name in os.listdir(opened[-1]) if is_submission_name(name))
+        try:
+            names = sorted(name for name in os.listdir(opened[-1]) if is_submission_name(name))
+        except OSError as exc:
+            why = f"it could not be listed ({exc.strerror or exc})"
+            report.skipped.append(Skipped(folder, why))
+            return
         for name in names:
             problem = _copy_file(name, opened[-1], target / name)
             if problem is None:

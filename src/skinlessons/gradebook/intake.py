@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -136,6 +137,13 @@ def read_submission(path: Path, root: Path, *, limit: int = MAX_BYTES) -> Submis
         )
     except RecursionError:
         return Rejected(source, "the JSON nests too deeply to be a submission")
+    except ValueError:  # an integer literal above Python's digit limit (4,300 digits)
+        return Rejected(
+            source,
+            f"the file holds a number of more than {sys.get_int_max_str_digits():,} digits, "
+            "which no submission does; the file was edited or damaged, ask the trainee to "
+            "run skinlessons submit again",
+        )
     if is_notebook_name or (isinstance(document, dict) and "cells" in document):
         return Rejected(source, NOTEBOOK_REASON)
     parsed = parse(document)

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from ..submission.trainee_ids import FORMULA_STARTS
+
 if TYPE_CHECKING:  # annotations only: roster.py uses this module's formula rule
     from .cohort import TraineeOutcome
     from .roster import RosterCheck
@@ -53,7 +55,7 @@ FORMATIVE_COLUMNS: Final = (
 ROSTER_CHECK_COLUMNS: Final = ("Trainee ID", "Name", "Problem")
 NOT_ON_ROSTER: Final = "submitted, but not on the roster: match the id by hand"
 NO_SUBMISSION: Final = "on the roster, but no submission was received"
-FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES: Final = (*FORMULA_STARTS, "\t", "\r")
 """The first characters that make a spreadsheet read a cell as a formula (OWASP)."""
 NEUTRALISER: Final = "'"
 _PLAIN_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..quiz.grading import QuizResult, Result, grade, grade_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
-from ..submission.format import QuizAnswers
+from ..quiz.responses import fits, misfit_note
+from ..submission.format import AnswerRecord, QuizAnswers
+from ._quote import quoted, shorten
 from .overrides import NO_OVERRIDES, Overrides
 from .records import Submission
 
@@ -59,6 +61,10 @@ class Grader:
             quiz_id: {question.id for question in quiz.questions}
             for quiz_id, quiz in quizzes.items()
         }
+        self._questions = {
+            quiz_id: {question.id: question for question in quiz.questions}
+            for quiz_id, quiz in self.quizzes.items()
+        }
         self._memo: dict[tuple[str, str], Result] = {}
 
     def grade_question(self, question: AnyQuestion, response: object) -> Result:
@@ -85,20 +91,51 @@ class Grader:
         current = self.versions[quiz_id]
         if answers.quiz_version != current:
             notes.append(
-                f"quiz '{quiz_id}' was answered in version {answers.quiz_version!r}, the course "
-                f"has {current!r}: answers to questions that still exist were graded"
+                f"quiz '{quiz_id}' was answered in version {quoted(answers.quiz_version)}, the "
+                f"course has {current!r}: answers to questions that still exist were graded"
             )
         gone = sorted(set(answers.answers) - self._all_ids[quiz_id])
         if gone:
             notes.append(
                 f"quiz '{quiz_id}': answers to questions the course no longer has were not "
-                f"graded: {', '.join(gone)}"
+                f"graded: {shorten(', '.join(gone), 240)}"
             )
         return notes
 
+    def _problems(
+        self,
+        quiz_id: str,
+        records: Mapping[str, AnswerRecord],
+        latest: Mapping[str, Result],
+        first: Mapping[str, Result],
+    ) -> list[str]:
+        """A note per answer kept but scored 0 because it could not be graded.
+
+        A response (or first try) that does not fit its question type gets
+        :func:`~skinlessons.quiz.responses.misfit_note`; a fitting one that still could not
+        be read (a number too large for a float) gets the grader's reason. Only a result with
+        a problem is looked at, so fitting answers cost no extra check.
+        """
+        notes = []
+        for qid, question in self._questions[quiz_id].items():
+            record = records.get(qid)
+            if record is None or (latest[qid].problem is None and first[qid].problem is None):
+                continue
+            tries = ((latest[qid], record.response), (first[qid], record.first_response))
+            if any(r.problem is not None and not fits(question, v) for r, v in tries):
+                notes.append(f"{misfit_note(question)}; it was kept and scored 0")
+            elif latest[qid].problem is not None:
+                notes.append(f"answer to {qid!r} was kept and scored 0: {latest[qid].problem}")
+        return notes
+
     def grade_submission(self, submission: Submission) -> SubmissionGrade:
-        """Grade every course quiz for one submission (a missing quiz scores 0, unanswered)."""
+        """Grade every course quiz for one submission (a missing quiz scores 0, unanswered).
+
+        A response that does not fit its question is kept, scored 0 and noted
+        (``answer to 'q' is not a valid single-choice answer ...``).
+        """
         graded: dict[str, QuizGrade] = {}
+        misfits: list[str] = []
         for quiz_id, quiz in self.quizzes.items():
             answers = submission.quizzes.get(quiz_id)
             records = answers.answers if answers is not None else {}
@@ -117,10 +154,12 @@ class Grader:
                 answered_count=sum(1 for item in result.results.values() if item.is_answered),
                 notes=self._notes(quiz_id, answers),
             )
+            misfits += self._problems(quiz_id, records, result.results, first_results)
         unknown = sorted(set(submission.quizzes) - set(self.quizzes))
-        notes = []
+        notes = misfits
         if unknown:
             notes.append(
-                f"answers to quizzes the course does not have were not graded: {', '.join(unknown)}"
+                "answers to quizzes the course does not have were not graded: "
+                + shorten(", ".join(unknown), 240)
             )
         return SubmissionGrade(quizzes=graded, notes=notes)

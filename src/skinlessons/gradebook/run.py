@@ -25,11 +25,11 @@ from ..errors import GradingError
 from ..facts import load_facts
 from ..quiz.loader import load_objectives, load_quiz_files
 from ..submission.format import MAX_BYTES
+from ..submission.trainee_ids import FORMULA_STARTS
 from ._quote import quoted, shorten
 from ._storable import StoreRefused
 from .cohort import TraineeOutcome, build_cohort, current_submissions, summative_quiz_id
 from .intake import display_name, find_files, read_submission
-from .lms_csv import is_formula_like
 from .lock import run_lock
 from .outputs import write_outputs
 from .overrides import load_overrides
@@ -83,8 +83,11 @@ def prepare_out(submissions: Path, out: Path) -> Path:
 
 
 def trainee_id_problem(trainee_id: str) -> str | None:
-    """Why ``grade`` refuses a (parsed or stored) trainee id, or None: formula-like ids."""
-    if not is_formula_like(trainee_id):
+    """Why ``grade`` refuses a (parsed or stored) trainee id, or None: formula-like ids.
+
+    The rule of ``set_trainee_id``: no id begins with ``= + - @`` (not even ``-5``).
+    """
+    if not trainee_id.startswith(FORMULA_STARTS):
         return None
     return (
         f"the trainee id {quoted(trainee_id)} begins with {trainee_id[0]!r}, which spreadsheets "
@@ -190,7 +193,9 @@ def _classify(
     stored: Mapping[str, Submission],
     current: dict[str, Submission],
     broken: Mapping[str, str],
+    grades: Mapping[str, SubmissionGrade],
 ) -> list[FileOutcome]:
+    """Each file read: rejected (stored but unusable), graded or superseded (with its notes)."""
     files = []
     for key, names in sources.items():
         if key in broken:
@@ -199,7 +204,8 @@ def _classify(
         submission = stored[key]
         winner = current[submission.trainee_id]
         if winner.content_hash == key:
-            files.append(FileOutcome(names[0], GRADED, "", submission.trainee_id))
+            notes = "; ".join([*submission.notes, *grades[key].notes])
+            files.append(FileOutcome(names[0], GRADED, notes, submission.trainee_id))
             continue
         where = shorten(
             sources.get(winner.content_hash, ["a submission already in the gradebook"])[0]
@@ -209,6 +215,7 @@ def _classify(
             if winner.last_seq > submission.last_seq
             else f"same last_seq as {where}; that one was kept (check with the trainee)"
         )
+        reason = "; ".join([reason, *submission.notes])
         files.append(FileOutcome(names[0], SUPERSEDED, reason, submission.trainee_id))
     return files
 
@@ -249,7 +256,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
             intake = _read_folder(options, book, grader, progress)
             stored, grades, broken = _regrade_stored(book, grader, intake.fresh)
             current = current_submissions(stored.values())
-            files = [*intake.files, *_classify(intake.sources, stored, current, broken)]
+            files = [*intake.files, *_classify(intake.sources, stored, current, broken, grades)]
             final_id = summative_quiz_id(quizzes)
             outcomes: list[TraineeOutcome] = build_cohort(current, grades, roster, final_id)
             run = GradeRun(

@@ -49,13 +49,24 @@ def _strip_unit(text: str, unit: str | None) -> str:
     return text
 
 
+_ORDINARY: Final = "Please type an ordinary number."
+
+
+def _finite(number: float) -> float | None:
+    """``number`` as a finite float, or None (infinite, NaN, or too large for a float)."""
+    try:
+        value = float(number)
+    except OverflowError:  # an int of hundreds of digits
+        return None
+    return value if math.isfinite(value) else None
+
+
 def _decimal(text: str) -> float | None:
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     if not _DECIMAL.match(text):
         return None
-    value = float(text)
-    return value if math.isfinite(value) else None
+    return _finite(float(text))
 
 
 def _unit_phrase(unit: str | None) -> str:
@@ -84,10 +95,10 @@ def parse_number(
     if isinstance(response, bool) or not isinstance(response, str | int | float):
         return ParsedNumber(None, "This answer should be a number typed as text.")
     if not isinstance(response, str):
-        value = float(response)
-        if math.isfinite(value):
+        value = _finite(response)
+        if value is not None:
             return ParsedNumber(value)
-        return ParsedNumber(None, "Please type an ordinary number.")
+        return ParsedNumber(None, _ORDINARY)
     text = _normalise(response)
     if not text:
         return ParsedNumber(None, "No number was typed.")
@@ -115,7 +126,8 @@ def parse_number(
         numerator, denominator = float(fraction.group(1)), float(fraction.group(2))
         if denominator == 0:
             return ParsedNumber(None, "A fraction cannot have 0 below the line.")
-        return ParsedNumber(numerator / denominator * (100.0 if unit == PERCENT_UNIT else 1.0))
+        value = _finite(numerator / denominator * (100.0 if unit == PERCENT_UNIT else 1.0))
+        return ParsedNumber(None, _ORDINARY) if value is None else ParsedNumber(value)
     decimal = _decimal(text)
     if decimal is None:
         return ParsedNumber(None, _unreadable(response, unit, allow))

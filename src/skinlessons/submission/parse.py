@@ -14,6 +14,12 @@ from .format import FORMAT, FORMAT_VERSION, AnswerRecord, QuizAnswers, Submissio
 from .trainee_ids import validate_trainee_id
 
 MAX_STORED_ID_LENGTH: Final = 200
+_SHOWN_LENGTH: Final = 60
+_SHOWN_NUMBER: Final = 10**_SHOWN_LENGTH
+MAX_DEPTH: Final = 16
+"""How deep a submission's JSON may nest (a real one nests 6 levels: a matching answer)."""
+MAX_NOTES: Final = 20
+"""A file with thousands of bad entries gets this many notes and a count of the rest."""
 _RESUBMIT: Final = "ask the trainee to run skinlessons submit again"
 
 
@@ -26,38 +32,61 @@ def _kind_of(value: object) -> str:
     return names.get(type(value), "a number" if isinstance(value, int | float) else "null")
 
 
+def shown(value: object) -> str:
+    """A value as a reason shows it: its ``repr`` when short, else its kind and size.
+
+    A file may hold a 10 kB id or a 4,000-digit number; a reason never repeats it in full.
+    """
+    if isinstance(value, str):
+        return repr(value) if len(value) <= _SHOWN_LENGTH else f"text of {len(value):,} characters"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _SHOWN_NUMBER:
+        return f"a number of more than {_SHOWN_LENGTH} digits"
+    if isinstance(value, list | dict):
+        return _kind_of(value)
+    return repr(value)
+
+
 def _trainee_id(value: object, notes: list[str]) -> str | None:
-    """The id exactly as given, or None; ids outside the usual rule are kept with a note."""
+    """The id as given, with surrounding spaces removed (noted), or None if it is unusable.
+
+    Case and inner characters are kept; ids outside the usual rule are kept with a note.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
-    if len(value) > MAX_STORED_ID_LENGTH:
+    stripped = value.strip()
+    if len(stripped) > MAX_STORED_ID_LENGTH:
         return None
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in stripped):
         return None
+    if stripped != value:
+        notes.append(
+            f"the trainee id {shown(value)} had spaces around it; they were removed and the "
+            f"file was graded as {shown(stripped)}"
+        )
     try:
-        validate_trainee_id(value)
+        validate_trainee_id(stripped)
     except TraineeIdError:
         notes.append(
             "the trainee id does not follow the id rule (letters, digits and . _ - @ +); "
             "it was graded as written, check that it matches the LMS"
         )
-    return value
+    return stripped
 
 
 def _answer(question_id: str, raw: object, where: str, notes: list[str]) -> AnswerRecord | None:
     if not isinstance(raw, dict) or "response" not in raw:
-        notes.append(f"{where}: answer to '{question_id}' has no 'response'; it was left out")
+        notes.append(f"{where}: answer to {shown(question_id)} has no 'response'; it was left out")
         return None
     seq = raw.get("seq", 0)
     attempts = raw.get("attempts", 0)
     if not _is_count(seq) or not _is_count(attempts):
-        notes.append(f"{where}: answer to '{question_id}' has a bad seq or attempts; left out")
+        notes.append(f"{where}: answer to {shown(question_id)} has a bad seq or attempts; left out")
         return None
     return AnswerRecord(raw["response"], seq, attempts, raw.get("first_response"))
 
 
 def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
-    where = f"quiz '{quiz_id}'"
+    where = f"quiz {shown(quiz_id)}"
     if not isinstance(raw, dict) or not isinstance(raw.get("answers", {}), dict):
         notes.append(f"{where}: entry is not an object with 'answers'; it was left out")
         return None
@@ -69,12 +98,35 @@ def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
         if answer is not None:
             answers[question_id] = answer
     return QuizAnswers(
-        quiz_id, version if isinstance(version, str) else "", str(kind or ""), answers
+        quiz_id,
+        version if isinstance(version, str) else "",
+        kind if isinstance(kind, str) else "",
+        answers,
     )
+
+
+def _too_deep(document: object) -> bool:
+    """True if ``document`` nests more than :data:`MAX_DEPTH` lists and objects (no recursion)."""
+    level: list[object] = [document]
+    for _depth in range(MAX_DEPTH):
+        level = [
+            child
+            for value in level
+            if isinstance(value, list | dict)
+            for child in (value.values() if isinstance(value, dict) else value)
+        ]
+        if not level:
+            return False
+    return any(isinstance(value, list | dict) for value in level)
 
 
 def parse(document: object) -> SubmissionDocument | str:
     """The submission in ``document`` (any JSON value), or the reason it is not a gradable one."""
+    if _too_deep(document):
+        return (
+            f"the JSON nests too deeply to be a submission (more than {MAX_DEPTH} levels); "
+            f"{_RESUBMIT}"
+        )
     if not isinstance(document, dict):
         return f"valid JSON, but {_kind_of(document)}, not a submission object; {_RESUBMIT}"
     if document.get("format") != FORMAT:
@@ -84,19 +136,23 @@ def parse(document: object) -> SubmissionDocument | str:
     version = document.get("format_version")
     if type(version) is not int or version != FORMAT_VERSION:  # JSON true is not version 1
         return (
-            f"submission format version {version!r} is not one this grader reads "
+            f"submission format version {shown(version)} is not one this grader reads "
             f"({FORMAT_VERSION}); grade it with the matching skinlessons version"
         )
     notes: list[str] = []
     trainee_id = _trainee_id(document.get("trainee_id"), notes)
     if trainee_id is None:
+        raw_id = document.get("trainee_id")
+        given = shown(raw_id)
+        if not (isinstance(raw_id, str) and len(raw_id) <= _SHOWN_LENGTH):
+            given = f"({given})"
         return (
-            f"the trainee id {document.get('trainee_id')!r} is missing, blank, too long or "
+            f"the trainee id {given} is missing, blank, too long or "
             f"holds control characters; {_RESUBMIT} after setting a valid id"
         )
     last_seq = document.get("last_seq")
     if not _is_count(last_seq):
-        return f"'last_seq' must be a whole number of 0 or more, got {last_seq!r}; {_RESUBMIT}"
+        return f"'last_seq' must be a whole number of 0 or more, got {shown(last_seq)}; {_RESUBMIT}"
     quizzes_raw = document.get("quizzes")
     if not isinstance(quizzes_raw, dict):
         return f"'quizzes' must be an object of quiz entries, got {_kind_of(quizzes_raw)}"
@@ -113,5 +169,11 @@ def parse(document: object) -> SubmissionDocument | str:
         created_at=created_at if isinstance(created_at, str) else "",
         package_version=package_version if isinstance(package_version, str) else "",
         quizzes=quizzes,
-        notes=notes,
+        notes=_bounded(notes),
     )
+
+
+def _bounded(notes: list[str]) -> list[str]:
+    if len(notes) <= MAX_NOTES:
+        return notes
+    return [*notes[:MAX_NOTES], f"and {len(notes) - MAX_NOTES:,} more entries were left out"]

@@ -14,6 +14,8 @@ from ..errors import TraineeIdError
 
 MAX_TRAINEE_ID_LENGTH: Final = 100
 ALLOWED_PUNCTUATION: Final = "._-@+"
+FORMULA_STARTS: Final = ("=", "+", "-", "@")
+"""First characters a spreadsheet runs as a formula; no LMS login begins with one (OWASP)."""
 PLACEHOLDER_ID: Final = "YOUR-LMS-USERNAME"
 """The stand-in the lessons print; typed as is, it would identify nobody."""
 _SLUG_MAX_LENGTH: Final = 40
@@ -21,7 +23,7 @@ _HASH_LENGTH: Final = 10
 
 ID_RULE: Final = (
     " A trainee id is your LMS username or id number: 1 to 100 letters, digits and the "
-    "characters . _ - @ + (no spaces or slashes)."
+    "characters . _ - @ + (no spaces or slashes; not - + or @ first)."
 )
 _NOT_TEXT: Final = "The trainee id must be text in quotes, got {value!r}."
 _INVALID: Final = "The trainee id {value!r} cannot be used: {problem}."
@@ -30,6 +32,9 @@ _IS_PLACEHOLDER: Final = (
     f"it is the example text; replace {PLACEHOLDER_ID} with your own LMS username or id number"
 )
 _TOO_LONG: Final = "it is {length} characters long, the limit is {limit}"
+_FORMULA_START: Final = (
+    "it begins with {character!r}, which spreadsheets run as a formula and no LMS login does"
+)
 _HAS_SPACE: Final = "it contains a space"
 _HAS_SEPARATOR: Final = "it contains the path separator {character!r}"
 _HAS_CONTROL: Final = "it contains an invisible control character ({codepoint})"
@@ -44,6 +49,8 @@ def _problem(value: str) -> str | None:
         return _IS_PLACEHOLDER
     if len(value) > MAX_TRAINEE_ID_LENGTH:
         return _TOO_LONG.format(length=len(value), limit=MAX_TRAINEE_ID_LENGTH)
+    if value.startswith(FORMULA_STARTS):
+        return _FORMULA_START.format(character=value[0])
     for character in value:
         if character.isalnum() or character in ALLOWED_PUNCTUATION:
             continue
@@ -60,7 +67,8 @@ def _problem(value: str) -> str | None:
 def validate_trainee_id(value: object) -> str:
     """Return ``value`` trimmed and NFC-normalised if it is an acceptable trainee id.
 
-    Acceptable: 1-100 characters, each a letter, a digit or one of ``. _ - @ +``.
+    Acceptable: 1-100 characters, each a letter, a digit or one of ``. _ - @ +``, the first
+    not one of ``= + - @`` (a spreadsheet would run the id as a formula).
 
     Raises:
         TraineeIdError: the message says what is wrong and what is allowed.
