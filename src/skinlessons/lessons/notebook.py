@@ -14,7 +14,7 @@ from typing import Final
 import nbformat
 from nbformat import NotebookNode
 
-from ..lesson import REFERENCE_MARKER
+from ..names import REFERENCE_MARKER
 
 __all__ = [
     "KEY_POINTS_HEADING",
