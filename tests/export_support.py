@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from skinlessons._util.zipped import read_entries
@@ -171,3 +176,19 @@ def canvas_shows(texttype: str, content: str) -> str:
     if len(children) == 1 and isinstance(children[0], NavigableString):
         return " ".join(html.escape(str(children[0]), quote=False).split())
     return " ".join(node.get_text().split())
+
+
+GIFT_PEGJS = Path(__file__).parent / "vendor" / "gift-pegjs" / "parse.js"
+
+
+def gift_pegjs(text: str) -> list[dict[str, Any]]:
+    """``text`` parsed by gift-pegjs (an independent GIFT parser, run with node), categories
+    dropped. Skips the calling test when node is not installed."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the independent GIFT parser cannot run")
+    done = subprocess.run(
+        [node, str(GIFT_PEGJS)], input=text, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, f"gift-pegjs refused the file:\n{done.stderr[:2000]}"
+    return [entry for entry in json.loads(done.stdout) if entry["type"] != "Category"]

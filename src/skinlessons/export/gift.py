@@ -57,9 +57,10 @@ _ARROW: Final = "->"
 
 
 def escape(text: str) -> str:
-    """``text`` with GIFT's reserved characters escaped and line breaks written as ``\\n``."""
+    """``text`` trimmed (Moodle's importer trims every text), with GIFT's reserved characters
+    escaped and line breaks written as ``\\n``."""
     out = []
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+    for char in text.replace("\r\n", "\n").replace("\r", "\n").strip():
         if char == "\n":
             out.append("\\n")
         elif char == ":":
