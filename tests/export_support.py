@@ -1,10 +1,18 @@
-"""Shared helpers for the export tests: the sample quiz, golden files, a tiny GIFT reader."""
+"""Shared helpers for the export tests: the sample quiz, golden files, readers as the LMSs read."""
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from skinlessons._util.zipped import read_entries
 from skinlessons.quiz.loader import load_quiz
@@ -125,3 +133,62 @@ def gift_answers(block: str) -> tuple[list[tuple[str, str, str]], str]:
             (block[start], gift_unescape(text).strip(), gift_unescape("#".join(feedback)).strip())
         )
     return answers, gift_unescape(general).strip()
+
+
+def shown_text(html_text: str) -> str:
+    """The text a reader sees in ``html_text``: tags dropped, entities read, spaces collapsed."""
+    return " ".join(BeautifulSoup(html_text, "html.parser").get_text().split())
+
+
+def _edge_trimmed(node: Tag) -> list[PageElement]:
+    children = list(node.children)
+
+    def removable(child: PageElement) -> bool:
+        if isinstance(child, NavigableString):
+            return not child.strip()
+        return isinstance(child, Tag) and child.name == "br"
+
+    while children and removable(children[0]):
+        children.pop(0)
+    while children and removable(children[-1]):
+        children.pop()
+    return children
+
+
+def canvas_shows(texttype: str, content: str) -> str:
+    """What a trainee reads in Canvas for a ``<mattext>``, following Canvas's QTI importer.
+
+    Canvas's ``Qti::HtmlHelper#detect_html`` strips blank text and ``<br>`` at the edges, unwraps
+    a lone ``<p>``, ``<div>`` or ``<span>`` without attributes, and when what is left is one
+    text node it keeps that node's *serialised* HTML (``&amp;`` and all) as plain text; anything
+    else is kept as HTML. A ``text/plain`` text is serialised the same way.
+    """
+    if texttype == "text/plain":
+        return " ".join(html.escape(content, quote=False).split())
+    node: Tag = BeautifulSoup(content, "html.parser")
+    while True:
+        children = _edge_trimmed(node)
+        only = children[0] if len(children) == 1 else None
+        if isinstance(only, Tag) and only.name in ("p", "div", "span") and not only.attrs:
+            node = only
+            continue
+        break
+    if len(children) == 1 and isinstance(children[0], NavigableString):
+        return " ".join(html.escape(str(children[0]), quote=False).split())
+    return " ".join(node.get_text().split())
+
+
+GIFT_PEGJS = Path(__file__).parent / "vendor" / "gift-pegjs" / "parse.js"
+
+
+def gift_pegjs(text: str) -> list[dict[str, Any]]:
+    """``text`` parsed by gift-pegjs (an independent GIFT parser, run with node), categories
+    dropped. Skips the calling test when node is not installed."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the independent GIFT parser cannot run")
+    done = subprocess.run(
+        [node, str(GIFT_PEGJS)], input=text, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, f"gift-pegjs refused the file:\n{done.stderr[:2000]}"
+    return [entry for entry in json.loads(done.stdout) if entry["type"] != "Category"]

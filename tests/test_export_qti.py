@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skinlessons._util.zipped import read_entries
-from skinlessons.export._common import html_block
+from skinlessons.export._text import html_block
 from skinlessons.export.qti import CANVAS_TYPES, to_qti
+from skinlessons.quiz.models import Quiz
 
-from .export_support import check_golden, qti_as_text, sample_quiz
+from .export_support import canvas_shows, check_golden, qti_as_text, sample_quiz, shown_text
 from .test_export_gift import _one_question_quiz
 
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
@@ -94,16 +95,53 @@ def test_matching_adds_a_share_per_pair() -> None:
     assert [label.get("ident") for label in labels] == ["aha", "bha", "enzyme"]
 
 
-_texts = st.text(alphabet=st.sampled_from(list("<>&\"'\n]]>é中 µ→") + list("abc")), min_size=1)
+SPECIALS = [*"<>&\"'\n]]>é中 µ×≈−→", "&amp;", "Goodman & Baron", *"abc"]
+_texts = st.lists(st.sampled_from(SPECIALS), min_size=1).map("".join).filter(str.strip)
 
 
-@settings(max_examples=40, deadline=None)
-@given(stem=_texts.filter(str.strip))
-def test_stem_survives_as_html_text(stem: str) -> None:
-    """Special characters, Unicode and line breaks come back from the parsed XML unchanged."""
-    quiz = _one_question_quiz({"id": "q", "type": "true_false", "stem": stem, "key": True})
+def _mattexts(quiz: Quiz) -> list[tuple[str, str]]:
     entries = read_entries(to_qti([quiz]).content)
-    root = ET.fromstring(entries["skinlessons_50_export_sample/skinlessons_50_export_sample.xml"])
-    assert root.findtext(".//q:item/q:presentation/q:material/q:mattext", None, NS) == html_block(
-        stem
+    root = ET.fromstring(entries[ASSESSMENT])
+    return [
+        (element.get("texttype", ""), element.text or "")
+        for element in root.iterfind(".//q:mattext", NS)
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(stem=_texts, option=_texts, feedback=_texts, explanation=_texts)
+def test_every_text_reads_in_canvas_as_in_the_source(
+    stem: str, option: str, feedback: str, explanation: str
+) -> None:
+    """Stem, options, feedback and explanation read in Canvas exactly as our own rendering."""
+    quiz = _one_question_quiz(
+        {
+            "id": "q",
+            "type": "single_choice",
+            "stem": stem,
+            "options": [
+                {"id": "a", "text": option, "feedback": feedback},
+                {"id": "b", "text": "other"},
+            ],
+            "key": "a",
+            "explanation": explanation,
+        }
     )
+    shown = [canvas_shows(texttype, text) for texttype, text in _mattexts(quiz)]
+    expected = [stem, option, "other", feedback, explanation]
+    assert shown == [shown_text(html_block(text)) for text in expected]
+
+
+def test_the_goodman_and_baron_explanation_reads_right() -> None:
+    """The reported case: a lone paragraph with '&' is not shown as '&amp;' in Canvas."""
+    quiz = _one_question_quiz(
+        {
+            "id": "q",
+            "type": "true_false",
+            "stem": "s",
+            "key": True,
+            "explanation": "Graded with the Goodman & Baron scale.",
+        }
+    )
+    texttype, text = _mattexts(quiz)[-1]
+    assert canvas_shows(texttype, text) == "Graded with the Goodman & Baron scale."

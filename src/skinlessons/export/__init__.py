@@ -15,8 +15,13 @@ true/false         yes   yes         yes
 numeric            yes   yes         yes
 matching           yes   yes         yes
 short text         yes   yes         yes
-ordering           no    yes         no
+ordering           no    yes (4.4+)  no
 =================  ====  ==========  =======
+
+``ExportOptions`` says which Moodle release the file is for (``--moodle-version``, default the
+current LTS) and whether to write ordering questions (``--no-ordering``). Every question a
+format or release cannot hold is left out with its reason; every question whose grading the
+LMS cannot reproduce exactly gets one warning (see the README's export section).
 
 An exported file holds the answer keys (the LMS grades with them): never give it to trainees.
 """
@@ -31,15 +36,25 @@ from typing import Final, Literal
 from ..errors import ExportError
 from ..quiz.loader import load_course_quizzes
 from ..quiz.models import Quiz
-from ._common import Rendered, Skipped
+from ._common import MOODLE_LTS, ExportOptions, Rendered, Skipped, parse_moodle_version
 from .gift import to_gift
 from .moodle_xml import to_moodle_xml
 from .qti import to_qti
 
-__all__ = ["FORMATS", "ExportFormat", "ExportReport", "Skipped", "export_quizzes", "render"]
+__all__ = [
+    "FORMATS",
+    "MOODLE_LTS",
+    "ExportFormat",
+    "ExportOptions",
+    "ExportReport",
+    "Skipped",
+    "export_quizzes",
+    "parse_moodle_version",
+    "render",
+]
 
 ExportFormat = Literal["gift", "moodle-xml", "qti"]
-FORMATS: Final[dict[str, Callable[[list[Quiz]], Rendered]]] = {
+FORMATS: Final[dict[str, Callable[[list[Quiz], ExportOptions], Rendered]]] = {
     "gift": to_gift,
     "moodle-xml": to_moodle_xml,
     "qti": to_qti,
@@ -62,16 +77,18 @@ class ExportReport:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     summative_quiz_ids: list[str] = field(default_factory=list)
+    question_warnings: list[str] = field(default_factory=list)
+    needs: str = ""
 
     def warnings(self) -> list[str]:
-        """One line per kind of skipped question, naming each one."""
-        if not self.skipped:
-            return []
-        names = ", ".join(item.label() for item in self.skipped)
-        return [
-            f"Warning: {self.format} cannot express ordering questions; "
-            f"skipped {len(self.skipped)}: {names}. Use --format moodle-xml to export them."
-        ]
+        """One line per left-out question (with the reason), then one per question whose
+        grading the LMS cannot reproduce exactly."""
+        left_out = [f"Warning: left out {item.label()}: {item.reason}." for item in self.skipped]
+        return left_out + [f"Warning: {line}." for line in self.question_warnings]
+
+    def needs_line(self) -> str:
+        """``The file needs Moodle 4.4 or later.``"""
+        return f"The file needs {self.needs}." if self.needs else ""
 
     def reminder(self) -> str:
         """The one-line reminder that the file holds answer keys."""
@@ -106,7 +123,7 @@ def select_quizzes(quizzes: dict[str, Quiz], quiz_ids: Sequence[str] | None) -> 
     return [quizzes[quiz_id] for quiz_id in dict.fromkeys(quiz_ids)]
 
 
-def render(quizzes: list[Quiz], fmt: str) -> Rendered:
+def render(quizzes: list[Quiz], fmt: str, options: ExportOptions | None = None) -> Rendered:
     """The file ``fmt`` makes of ``quizzes`` (bytes), with what was skipped or converted.
 
     Raises:
@@ -120,11 +137,16 @@ def render(quizzes: list[Quiz], fmt: str) -> Rendered:
             f"quiz {', '.join(key_free)} is a key-free trainee copy, so the LMS could not grade "
             "it. Fix: export from the instructor's course folder (--course DIR)."
         )
-    return FORMATS[fmt](quizzes)
+    return FORMATS[fmt](quizzes, options or ExportOptions())
 
 
 def export_quizzes(
-    course: Path | str | None, fmt: str, *, quiz_ids: Sequence[str] | None, out: Path
+    course: Path | str | None,
+    fmt: str,
+    *,
+    quiz_ids: Sequence[str] | None,
+    out: Path,
+    options: ExportOptions | None = None,
 ) -> ExportReport:
     """Export the course's quizzes (all, or those in ``quiz_ids``) to ``out`` in format ``fmt``.
 
@@ -134,7 +156,7 @@ def export_quizzes(
             cannot be written.
     """
     chosen = select_quizzes(load_course_quizzes(course).quizzes, quiz_ids)
-    rendered = render(chosen, fmt)
+    rendered = render(chosen, fmt, options)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(rendered.content)
@@ -150,4 +172,6 @@ def export_quizzes(
         skipped=rendered.skipped,
         notes=rendered.notes,
         summative_quiz_ids=[quiz.id for quiz in chosen if quiz.is_summative],
+        question_warnings=rendered.warnings,
+        needs=rendered.needs,
     )

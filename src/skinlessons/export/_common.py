@@ -1,35 +1,78 @@
-"""What every exporter shares: which quizzes to export, text conversions, tolerances, the report.
+"""What every exporter shares: the options, the result, categories and tolerances.
 
-Question text is author Markdown. The HTML formats (Moodle XML, QTI) receive it rendered by the
-same Markdown renderer the handouts use; GIFT receives the Markdown itself under ``[markdown]``.
-Texts an LMS shows as plain text (matching answers) are rendered and stripped of tags.
+Each exporter is a function ``(quizzes, options) -> Rendered``. ``Rendered`` carries the file's
+bytes, the questions written, the questions left out (each with its reason) and one warning per
+question for what the format cannot carry (see the README's export section).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..handouts.quiz_html import markdown_block, markdown_inline
-from ..quiz.models import NumericKey, Quiz
+from ..errors import ExportError
+from ..quiz.models import AnyQuestion, NumericKey, Quiz
 from ._fractions import number
 
 CATEGORY_ROOT: Final = "$course$/top/skinlessons"
 """The Moodle question-bank category under which each lesson gets its own category."""
-_TAG: Final = re.compile(r"<[^>]+>")
-# Characters XML 1.0 cannot carry at all (C0 controls except tab, LF, CR; surrogates; FFFE/FFFF).
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MOODLE_LTS: Final = (4, 5)
+"""The Moodle version ``--moodle-version`` assumes: the current long-term-support release."""
+ORDERING_SINCE: Final = (4, 4)
+"""The first Moodle release with the ordering question type in core."""
+MOODLE_BASE: Final = (3, 6)
+"""The first Moodle release that imports question id numbers and tags (all our files use them)."""
+
+
+def version_text(version: tuple[int, int]) -> str:
+    """``(4, 5)`` → ``4.5``."""
+    return f"{version[0]}.{version[1]}"
+
+
+def parse_moodle_version(text: str) -> tuple[int, int]:
+    """``"4.1"`` (or ``"4.1.3"``) → ``(4, 1)``.
+
+    Raises:
+        ExportError: not a Moodle release number of the form MAJOR.MINOR.
+    """
+    parts = text.strip().split(".")
+    if len(parts) < 2 or not all(part.isdigit() for part in parts):
+        raise ExportError(
+            f"--moodle-version {text!r} is not a Moodle release number. "
+            f"Fix: give it as MAJOR.MINOR, for example {version_text(MOODLE_LTS)}."
+        )
+    return int(parts[0]), int(parts[1])
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the target LMS can import: the Moodle release, and whether ordering is wanted."""
+
+    moodle_version: tuple[int, int] = MOODLE_LTS
+    ordering: bool = True
+
+    @property
+    def moodle_has_ordering(self) -> bool:
+        """True when the Moodle release has the ordering type and it was not turned off."""
+        return self.ordering and self.moodle_version >= ORDERING_SINCE
+
+
+class CannotExpress(Exception):
+    """Raised by a type writer: this format (or Moodle release) cannot hold the question."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A question a format cannot express, left out of the file."""
+    """A question a format (or the chosen Moodle release) cannot express, left out of the file."""
 
     quiz_id: str
     question_id: str
     question_type: str
+    reason: str = ""
 
     def label(self) -> str:
         """``quiz-id/question-id (type)``."""
@@ -44,31 +87,18 @@ class Rendered:
     exported: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    needs: str = ""
+    """The LMS release the file needs, as a sentence (``Moodle 4.4 or later``)."""
+
+    def warn(self, quiz: Quiz, question: AnyQuestion, message: str) -> None:
+        """Record one warning about one question."""
+        self.warnings.append(f"{quiz.id}/{question.id}: {message}")
 
 
 def category(quiz: Quiz) -> str:
     """The Moodle category path of a quiz's lesson: ``$course$/top/skinlessons/03_chemical``."""
     return f"{CATEGORY_ROOT}/{quiz.lesson}"
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the few characters XML 1.0 cannot hold (NUL and other C0 controls)."""
-    return _NOT_XML.sub("", text)
-
-
-def html_block(text: str | None) -> str:
-    """Author Markdown as HTML blocks (stems, explanations, feedback); '' for no text."""
-    return xml_text(markdown_block(text)) if text else ""
-
-
-def html_inline(text: str) -> str:
-    """One line of author Markdown (an option) as inline HTML."""
-    return xml_text(markdown_inline(text))
-
-
-def plain(text: str) -> str:
-    """One line of author Markdown as the plain text it shows (tags dropped, entities decoded)."""
-    return xml_text(html.unescape(_TAG.sub("", markdown_inline(text))).strip())
 
 
 def absolute_tolerance(question_id: str, key: NumericKey) -> tuple[float, str | None]:

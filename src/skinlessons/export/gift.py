@@ -11,13 +11,15 @@ One ``$CATEGORY:`` line per lesson, then one block per question::
 Every text (titles, stems, answers, feedback) is escaped as Moodle's own exporter does: a
 backslash before ``\\ ~ = # { } :`` and ``\\n`` for a line break, so a block never contains a
 blank line. Stems and the explanation are Markdown (``[markdown]``); answers are taken as
-written. GIFT has no ordering question: those are skipped and listed in the result.
+written. ``// [id:...]`` and ``// [tag:...]`` comment lines give the id number and the tags
+(Moodle 3.6 or later). GIFT has no ordering question and no units: ordering questions are
+skipped and listed, and each numeric question gets a warning naming what cannot be typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 from ..errors import ExportError
 from ..quiz.models import (
@@ -31,8 +33,20 @@ from ..quiz.models import (
     SingleChoice,
     TrueFalse,
 )
-from ._common import Rendered, Skipped, absolute_tolerance, category, plain
+from ._common import (
+    MOODLE_BASE,
+    CannotExpress,
+    ExportOptions,
+    Rendered,
+    Skipped,
+    category,
+    version_text,
+)
 from ._fractions import correct_option_weights, number, percent, wrong_option_weight
+from ._numeric import lost_forms
+from ._numeric import plan as numeric_plan
+from ._short import NOT_CARRIED, moodle_pattern, variants
+from ._text import plain
 
 HEADER: Final = (
     "// skinlessons question export (GIFT). It contains the answer keys: "
@@ -43,9 +57,10 @@ _ARROW: Final = "->"
 
 
 def escape(text: str) -> str:
-    """``text`` with GIFT's reserved characters escaped and line breaks written as ``\\n``."""
+    """``text`` trimmed (Moodle's importer trims every text), with GIFT's reserved characters
+    escaped and line breaks written as ``\\n``."""
     out = []
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+    for char in text.replace("\r\n", "\n").replace("\r", "\n").strip():
         if char == "\n":
             out.append("\\n")
         elif char == ":":
@@ -77,57 +92,85 @@ def _no_arrow(question: AnyQuestion, texts: Iterable[str]) -> None:
             )
 
 
-def _answers(question: AnyQuestion, notes: list[str]) -> list[str]:
-    """The lines inside the braces, before the general feedback."""
-    if isinstance(question, SingleChoice):
-        return [
-            ("=" + escape(option.text) if option.id == question.key else "~" + _answer(option.text))
-            + _feedback(option.feedback)
-            for option in question.options
-        ]
-    if isinstance(question, MultipleAnswers):
-        key = list(question.key or ())
-        right = iter(correct_option_weights(len(key), question_id=question.id))
-        wrong = percent(wrong_option_weight(len(key)))
-        return [
-            "~"
-            + _answer(option.text, weight=percent(next(right)) if option.id in key else wrong)
-            + _feedback(option.feedback)
-            for option in question.options
-        ]
-    if isinstance(question, TrueFalse):
-        return ["T" if question.key else "F"]
-    if isinstance(question, Numeric) and question.key is not None:
-        tolerance, note = absolute_tolerance(question.id, question.key)
-        if note:
-            notes.append(note)
-        return [f"#{number(question.key.value)}:{number(tolerance)}"]
-    if isinstance(question, Matching):
-        texts = {match.id: plain(match.text) for match in question.matches}
-        _no_arrow(question, [prompt.text for prompt in question.prompts] + list(texts.values()))
-        pairs = [
-            f"={escape(prompt.text)} -> {escape(texts[(question.key or {})[prompt.id]])}"
-            for prompt in question.prompts
-        ]
-        used = set((question.key or {}).values())
-        return pairs + [f"= -> {escape(texts[m.id])}" for m in question.matches if m.id not in used]
-    if isinstance(question, ShortText):
-        variants = [variant for variant in question.key or () if variant.strip()]
-        _no_arrow(question, variants)
-        return ["=" + _answer(variant) for variant in variants]
-    raise ExportError(f"question '{question.id}': GIFT cannot express a {question.type} question.")
+def _single(question: SingleChoice, result: Rendered, quiz: Quiz) -> list[str]:
+    return [
+        ("=" + escape(option.text) if option.id == question.key else "~" + _answer(option.text))
+        + _feedback(option.feedback)
+        for option in question.options
+    ]
 
 
-def _block(quiz: Quiz, question: AnyQuestion, notes: list[str]) -> str:
+def _multiple(question: MultipleAnswers, result: Rendered, quiz: Quiz) -> list[str]:
+    key = list(question.key or ())
+    right = iter(correct_option_weights(len(key), question_id=question.id))
+    wrong = percent(wrong_option_weight(len(key)))
+    return [
+        "~"
+        + _answer(option.text, weight=percent(next(right)) if option.id in key else wrong)
+        + _feedback(option.feedback)
+        for option in question.options
+    ]
+
+
+def _true_false(question: TrueFalse, result: Rendered, quiz: Quiz) -> list[str]:
+    return ["T" if question.key else "F"]
+
+
+def _numeric(question: Numeric, result: Rendered, quiz: Quiz) -> list[str]:
+    plan = numeric_plan(question)
+    if plan.note:
+        result.notes.append(plan.note)
+    result.warn(quiz, question, lost_forms(question, lms="Moodle", carries_units=False))
+    if len(plan.answers) == 1:
+        ((value, tolerance),) = plan.answers
+        return [f"#{number(value)}:{number(tolerance)}"]
+    return ["#"] + [f"={number(value)}:{number(tolerance)}" for value, tolerance in plan.answers]
+
+
+def _matching(question: Matching, result: Rendered, quiz: Quiz) -> list[str]:
+    texts = {match.id: plain(match.text) for match in question.matches}
+    _no_arrow(question, [prompt.text for prompt in question.prompts] + list(texts.values()))
+    pairs = [
+        f"={escape(prompt.text)} -> {escape(texts[(question.key or {})[prompt.id]])}"
+        for prompt in question.prompts
+    ]
+    used = set((question.key or {}).values())
+    return pairs + [f"= -> {escape(texts[m.id])}" for m in question.matches if m.id not in used]
+
+
+def _ordering(question: Ordering, result: Rendered, quiz: Quiz) -> list[str]:
+    raise CannotExpress("GIFT has no ordering question; use --format moodle-xml")
+
+
+def _short_text(question: ShortText, result: Rendered, quiz: Quiz) -> list[str]:
+    texts = variants(question.key)
+    _no_arrow(question, texts)
+    result.warn(quiz, question, NOT_CARRIED.format(lms="Moodle"))
+    return ["=" + _answer(moodle_pattern(text)) for text in texts]
+
+
+WRITERS: dict[str, Callable[[Any, Rendered, Quiz], list[str]]] = {
+    "single_choice": _single,
+    "multiple_answers": _multiple,
+    "true_false": _true_false,
+    "numeric": _numeric,
+    "matching": _matching,
+    "ordering": _ordering,
+    "short_text": _short_text,
+}
+"""Our question type → the writer of the lines inside its braces (before the explanation)."""
+
+
+def _block(quiz: Quiz, question: AnyQuestion, result: Rendered) -> str:
     lines = [f"// [id:{question.id}]"]
     lines += [f"// [tag:{objective}]" for objective in question.objectives]
     if question.must_pass:
         lines.append("// [tag:must-pass]")
     points = number(question.points)
     lines.append(f"// {quiz.id}: {question.type}, {points} point{'s' if points != '1' else ''}")
-    before = len(notes)
-    body = _answers(question, notes)
-    lines += [f"// {note}" for note in notes[before:]]
+    before = len(result.notes)
+    body = WRITERS[question.type](question, result, quiz)
+    lines += [f"// {note}" for note in result.notes[before:]]
     head = f"::{escape(question.id)}::[markdown]{escape(question.stem)} {{"
     if question.explanation:
         body.append(f"####{escape(question.explanation)}")
@@ -139,25 +182,26 @@ def _block(quiz: Quiz, question: AnyQuestion, notes: list[str]) -> str:
     return "\n".join([*lines, head, *body, "}"])
 
 
-def to_gift(quizzes: Iterable[Quiz]) -> Rendered:
+def to_gift(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Rendered:
     """All the questions of ``quizzes`` as one GIFT file (UTF-8), one category per lesson.
 
     Ordering questions are skipped and listed in ``Rendered.skipped``; relative tolerances
     converted to absolute ones are listed in ``Rendered.notes`` and in a comment beside the
-    question.
+    question; what a question accepts that GIFT cannot carry is in ``Rendered.warnings``.
 
     Raises:
         ExportError: a text GIFT cannot carry (``->`` in a matching or short-answer text).
     """
-    result = Rendered(b"")
+    result = Rendered(b"", needs=f"Moodle {version_text(MOODLE_BASE)} or later")
     parts = [HEADER]
     for quiz in quizzes:
         parts.append(f"$CATEGORY: {category(quiz)}")
         for question in quiz.questions:
-            if isinstance(question, Ordering):
-                result.skipped.append(Skipped(quiz.id, question.id, question.type))
+            try:
+                parts.append(_block(quiz, question, result))
+            except CannotExpress as reason:
+                result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
                 continue
-            parts.append(_block(quiz, question, result.notes))
             result.exported.append(f"{quiz.id}/{question.id}")
     result.content = ("\n\n".join(parts) + "\n").encode("utf-8")
     return result

@@ -7,8 +7,9 @@ The layout is the one Canvas exports and imports (Settings → Import course con
     skinlessons_03_chemical/skinlessons_03_chemical.xml     the questions (QTI 1.2 ASI)
     skinlessons_03_chemical/assessment_meta.xml             Canvas quiz settings
 
-Each item carries Canvas's ``question_type`` and ``points_possible`` metadata. Ordering has no
-Canvas QTI 1.2 type: those questions are skipped and listed in the result.
+Each item carries Canvas's ``question_type`` and ``points_possible`` metadata; its title (the
+question name in Canvas) is the question id, with `` [must-pass]`` after a must-pass question's
+id. Ordering has no Canvas QTI 1.2 type: those questions are skipped and listed in the result.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from collections.abc import Iterable
 from typing import Final
 
 from .._util.zipped import zip_bytes
-from ..quiz.models import AnyQuestion, Ordering, Quiz
-from ._common import Rendered, Skipped, html_block, plain
+from ..quiz.models import AnyQuestion, Quiz
+from ._common import CannotExpress, ExportOptions, Rendered, Skipped
 from ._fractions import number
-from ._qti_items import ItemParts, item_parts
+from ._qti_items import WRITERS, ItemContext, ItemParts, item_parts, mattext
+from ._text import plain
 
 QTI_NS: Final = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 MANIFEST_NS: Final = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -32,9 +34,12 @@ CANVAS_TYPES: Final = {
     "true_false": "true_false_question",
     "numeric": "numerical_question",
     "matching": "matching_question",
+    "ordering": "",
     "short_text": "short_answer_question",
 }
-"""Our question type → Canvas's ``question_type``; ordering has none."""
+"""Our question type → Canvas's ``question_type`` ('' for ordering, which Canvas lacks)."""
+MUST_PASS_MARK: Final = " [must-pass]"
+assert set(CANVAS_TYPES) == set(WRITERS)
 NOTICE: Final = (
     "skinlessons question export (QTI 1.2 for Canvas). It contains the answer keys: "
     "never give this file to trainees."
@@ -60,8 +65,14 @@ def _metadata(parent: ET.Element, fields: dict[str, str]) -> None:
         ET.SubElement(field, "fieldentry").text = entry
 
 
-def _item(section: ET.Element, question: AnyQuestion, notes: list[str]) -> None:
-    item = ET.SubElement(section, "item", ident=question.id, title=question.id)
+def item_title(question: AnyQuestion) -> str:
+    """The item's title, which Canvas shows as the question name."""
+    return question.id + (MUST_PASS_MARK if question.must_pass else "")
+
+
+def _item(section: ET.Element, question: AnyQuestion, context: ItemContext) -> None:
+    parts: ItemParts = item_parts(question, context)
+    item = ET.SubElement(section, "item", ident=question.id, title=item_title(question))
     meta = ET.SubElement(item, "itemmetadata")
     _metadata(
         meta,
@@ -70,32 +81,32 @@ def _item(section: ET.Element, question: AnyQuestion, notes: list[str]) -> None:
             "points_possible": number(question.points),
         },
     )
-    parts: ItemParts = item_parts(question, notes)
     presentation = ET.SubElement(item, "presentation")
-    material = ET.SubElement(presentation, "material")
-    ET.SubElement(material, "mattext", texttype="text/html").text = html_block(question.stem)
+    mattext(presentation, question.stem)
     presentation.extend(parts.responses)
     item.append(parts.processing)
     feedback = dict(parts.feedback)
     if question.explanation:
-        feedback["general_fb"] = html_block(question.explanation)
-    for ident, html in feedback.items():
+        feedback["general_fb"] = question.explanation
+    for ident, text in feedback.items():
         block = ET.SubElement(item, "itemfeedback", ident=ident)
-        flow = ET.SubElement(ET.SubElement(block, "flow_mat"), "material")
-        ET.SubElement(flow, "mattext", texttype="text/html").text = html
+        mattext(ET.SubElement(block, "flow_mat"), text)
 
 
-def assessment_xml(quiz: Quiz, skipped: list[Skipped], notes: list[str]) -> bytes:
-    """The QTI 1.2 assessment of one quiz; ordering questions are appended to ``skipped``."""
+def assessment_xml(quiz: Quiz, result: Rendered) -> bytes:
+    """The QTI 1.2 assessment of one quiz; ordering questions are added to ``result.skipped``."""
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     assessment = ET.SubElement(root, "assessment", ident=quiz_ident(quiz), title=quiz.title)
     _metadata(assessment, {"cc_maxattempts": "1"})
     section = ET.SubElement(assessment, "section", ident="root_section")
+    context = ItemContext(quiz, result)
     for question in quiz.questions:
-        if isinstance(question, Ordering):
-            skipped.append(Skipped(quiz.id, question.id, question.type))
+        try:
+            _item(section, question, context)
+        except CannotExpress as reason:
+            result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
             continue
-        _item(section, question, notes)
+        result.exported.append(f"{quiz.id}/{question.id}")
     return _to_text(root)
 
 
@@ -144,16 +155,14 @@ def manifest_xml(quizzes: list[Quiz]) -> bytes:
     return _to_text(root)
 
 
-def to_qti(quizzes: Iterable[Quiz]) -> Rendered:
+def to_qti(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Rendered:
     """A Canvas QTI 1.2 package (zip bytes) with one assessment per quiz."""
     chosen = list(quizzes)
-    result = Rendered(b"")
+    result = Rendered(b"", needs="Canvas (Classic Quizzes, or New Quizzes through its QTI import)")
     entries = {"imsmanifest.xml": manifest_xml(chosen)}
     for quiz in chosen:
         ident = quiz_ident(quiz)
-        entries[f"{ident}/{ident}.xml"] = assessment_xml(quiz, result.skipped, result.notes)
+        entries[f"{ident}/{ident}.xml"] = assessment_xml(quiz, result)
         entries[f"{ident}/assessment_meta.xml"] = assessment_meta_xml(quiz)
-        skipped = {item.question_id for item in result.skipped if item.quiz_id == quiz.id}
-        result.exported += [f"{quiz.id}/{q.id}" for q in quiz.questions if q.id not in skipped]
     result.content = zip_bytes(entries)
     return result
