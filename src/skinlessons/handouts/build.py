@@ -1,51 +1,39 @@
 """``skinlessons build``: execute each lesson once, export the trainee and instructor handouts.
 
-Steps: read the course; stage a key-free copy for the kernels; execute every notebook an edition
-needs (in parallel, cached); export each edition's pages from the same executed notebooks with
-reusable exporters; write assets and index pages; report. A failing notebook is reported with
-its cell and error and the rest still build; the report says whether the build succeeded.
+First it decides whether there is anything to do at all: one hash over every file the build
+reads (:class:`.stamps.BuildStamp`), made without importing nbformat, nbclient or nbconvert.
+If it matches the last successful build into the same folder, the build reports that and stops.
+Otherwise :mod:`.run` does the work: it executes only the notebooks whose code or kernel inputs
+changed and exports only the pages whose inputs changed; the report says whether it succeeded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-import tempfile
+import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..course import find_course_root, notebook_dir
-from ..errors import HandoutBuildError
-from ..names import COURSE_ENV, HOME_ENV, MODE_ENV
-from .cache import ExecutionCache, PageStamps, package_fingerprint
-from .execute import ExecutionResult, ExecutionSettings, execute_notebooks
-from .export import export_page, lab_css, make_exporter
-from .quiz_html import EDITIONS, Edition
-from .site import (
-    EDITION_LABELS,
-    SCRIPTS,
-    STYLESHEETS,
-    PageLink,
-    asset_paths,
-    last_reviewed,
-    lesson_title,
-    write_assets,
-    write_index,
+from ..course import find_course_root, notebook_dir, quiz_dir
+from .cache import (
+    EXPORT_LIBRARIES,
+    files_fingerprint,
+    kernel_environment,
+    library_versions,
+    package_fingerprint,
 )
-from .staging import (
-    CourseSources,
-    full_quizzes_fingerprint,
-    load_course_sources,
-    stage_key_free_course,
-)
+from .editions import EDITIONS, Edition
+from .report import BuildReport, Progress
+from .stamps import BuildStamp, stamp_of
 
 MAX_PAGE_BYTES: Final = 1_500_000
 """A handout page larger than this fails the build (1.5 MB)."""
-BUILD_MODE: Final = "build"
+_IGNORED_DIRS: Final = frozenset({".ipynb_checkpoints", "__pycache__"})
 
 
 def _default_cite(reference_id: str) -> str | None:
@@ -75,46 +63,44 @@ class BuildOptions(BaseModel):
     )
 
 
-@dataclass
-class BuildReport:
-    """What a build did: per-notebook execution, pages written, problems found."""
-
-    out: Path
-    executions: list[ExecutionResult] = field(default_factory=list)
-    pages: dict[str, list[Path]] = field(default_factory=dict)
-    indexes: dict[str, Path] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True when every notebook executed and every page was written."""
-        return not self.problems
-
-    def status_of(self, name: str) -> str | None:
-        """``executed``, ``cached`` or ``failed`` for a notebook file name, if it was run."""
-        for result in self.executions:
-            if result.name == name:
-                return result.status
-        return None
+def _course_files(root: Path) -> list[Path]:
+    """Every file of the notebooks and quizzes folders (what a build reads from the course)."""
+    found = []
+    for folder in (notebook_dir(root), quiz_dir(root)):
+        for path in folder.rglob("*"):
+            if path.is_file() and not _IGNORED_DIRS & set(path.relative_to(root).parts):
+                found.append(path)
+    return found
 
 
-Progress = Callable[[str], None]
+def _git_commit(folder: Path) -> str:
+    """The commit checked out where the lessons are ("" outside git): dates come from it."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip()
 
 
-def _progress_line(result: ExecutionResult) -> str:
-    if result.status == "cached":
-        return f"cached    {result.name}"
-    if result.status == "executed":
-        return f"executed  {result.name} in {result.seconds:.1f} s"
-    failure = result.failure.describe(result.name) if result.failure else result.name
-    return f"FAILED    {failure}"
-
-
-def _notebooks_needed(sources: CourseSources, editions: tuple[Edition, ...]) -> list[Path]:
-    if "instructor" in editions:
-        return list(sources.notebooks)
-    return [path for path in sources.notebooks if not sources.is_summative(path.stem)]
+def build_inputs(root: Path, editions: tuple[Edition, ...], max_page_bytes: int) -> str:
+    """One hash of everything a build reads; equal hashes mean equal handouts."""
+    return stamp_of(
+        editions,
+        max_page_bytes,
+        files_fingerprint(_course_files(root), root),
+        package_fingerprint(),
+        library_versions(EXPORT_LIBRARIES),
+        json.dumps(kernel_environment(os.environ), sort_keys=True),
+        dt.date.today().isoformat(),
+        _git_commit(notebook_dir(root)),
+    )
 
 
 def build_handouts(options: BuildOptions, progress: Progress = lambda line: None) -> BuildReport:
@@ -131,136 +117,32 @@ def build_handouts(options: BuildOptions, progress: Progress = lambda line: None
         HandoutBuildError, ContentErrors: the course itself cannot be read.
     """
     root = find_course_root(options.course)
-    sources = load_course_sources(root)
     out = (options.out or root / "build" / "handouts").resolve()
-    cache = ExecutionCache((options.cache_dir or root / "build" / "cache").resolve())
-    report = BuildReport(out)
-    paths = _notebooks_needed(sources, options.editions)
-    # Both read every file they cover: once per build, not once per notebook or edition.
-    package = package_fingerprint()
-    page_inputs = (package, full_quizzes_fingerprint(root))
-    with tempfile.TemporaryDirectory(prefix="skinlessons-build-") as scratch:
-        staged = stage_key_free_course(sources, Path(scratch) / "course")
-        env = {
-            **os.environ,
-            COURSE_ENV: str(staged),
-            MODE_ENV: BUILD_MODE,
-            HOME_ENV: str(Path(scratch) / "home"),
-        }
-        settings = ExecutionSettings(
-            cwd=notebook_dir(staged),
-            env=env,
-            cache=cache,
-            package_fingerprint=package,
-            quizzes_fingerprint=sources.key_free_fingerprint(),
-            jobs=options.jobs,
-            timeout_s=options.timeout_s,
-        )
-        staged_paths = [notebook_dir(staged) / path.name for path in paths]
-        report.executions = execute_notebooks(
-            staged_paths, settings, lambda result: progress(_progress_line(result))
-        )
-    report.problems.extend(
-        result.failure.describe(result.name) for result in report.executions if result.failure
+    cache_dir = (options.cache_dir or root / "build" / "cache").resolve()
+    limit = MAX_PAGE_BYTES  # read at call time, so a test can lower it
+    # With a citation function of the caller's, the inputs cannot be hashed: always build.
+    stamp = None
+    if options.cite is _default_cite:
+        stamp = BuildStamp(out, build_inputs(root, options.editions, limit))
+        done = stamp.replay(progress)
+        if done is not None:
+            return done
+    from .run import RunSettings, run_build
+
+    settings = RunSettings(
+        root=root,
+        out=out,
+        cache_dir=cache_dir,
+        editions=options.editions,
+        jobs=options.jobs,
+        timeout_s=options.timeout_s,
+        cite=options.cite,
+        max_page_bytes=limit,
     )
-    executed = {result.path.stem: result for result in report.executions if result.notebook}
-    for edition in options.editions:
-        _write_edition(edition, sources, executed, page_inputs, options, report, progress)
+    report, assets = run_build(settings, progress)
+    if stamp is not None and report.ok:
+        stamp.save(report, assets)
     return report
-
-
-def _write_edition(
-    edition: Edition,
-    sources: CourseSources,
-    executed: dict[str, ExecutionResult],
-    page_inputs: tuple[str, str],
-    options: BuildOptions,
-    report: BuildReport,
-    progress: Progress,
-) -> None:
-    folder = report.out / edition
-    folder.mkdir(parents=True, exist_ok=True)
-    exporter = make_exporter(edition)
-    write_assets(folder, lab_css(exporter))
-    today = dt.date.today()
-    stems = [
-        path.stem
-        for path in sources.notebooks
-        if path.stem in executed
-        and (edition == "instructor" or not sources.is_summative(path.stem))
-    ]
-    notebooks = {stem: notebook for stem in stems if (notebook := executed[stem].notebook)}
-    titles = {stem: lesson_title(stem, notebooks[stem], sources.lesson(stem)) for stem in stems}
-    stamps = PageStamps(folder)
-    inputs = (*page_inputs, edition)
-    links = [PageLink(f"{stem}.html", titles[stem]) for stem in stems]
-    written: list[Path] = []
-    listed: list[dict[str, Any]] = []
-    for position, stem in enumerate(stems):
-        notebook = notebooks[stem]
-        source_path = notebook_dir(sources.root) / f"{stem}.ipynb"
-        reviewed, reviewed_source = last_reviewed(source_path, notebook, today)
-        page = {
-            "title": titles[stem],
-            "edition": edition,
-            "edition_label": EDITION_LABELS[edition],
-            "course_title": sources.objectives.title,
-            "previous": links[position - 1] if position > 0 else None,
-            "next": links[position + 1] if position + 1 < len(links) else None,
-            "stylesheets": asset_paths(STYLESHEETS),
-            "scripts": asset_paths(SCRIPTS) if edition == "trainee" else [],
-            "last_reviewed": reviewed,
-            "last_reviewed_source": reviewed_source,
-        }
-        context = {
-            "edition": edition,
-            "notebook": f"notebooks/{stem}.ipynb",
-            "quizzes": sources.quizzes,
-            "cite": options.cite,
-            "cell_numbers": {
-                cell.get("id"): number for number, cell in enumerate(notebook.cells, start=1)
-            },
-        }
-        path = folder / f"{stem}.html"
-        stamp = PageStamps.stamp(inputs, executed[stem].key, page)
-        lesson = sources.lesson(stem)
-        entry = {
-            "href": f"{stem}.html",
-            "title": titles[stem],
-            "duration_min": lesson.duration_min if lesson else None,
-            "objectives": list(lesson.objectives) if lesson else [],
-        }
-        if stamps.is_current(path, stamp):
-            written.append(path)
-            listed.append(entry)
-            progress(f"unchanged {edition}/{stem}.html")
-            continue
-        try:
-            html, resources = export_page(
-                exporter, notebook, context=context, page=page, notebook_folder=source_path.parent
-            )
-        except HandoutBuildError as exc:
-            report.problems.append(str(exc))
-            progress(f"FAILED    {edition}/{stem}.html: {exc}")
-            continue
-        size = len(html.encode("utf-8"))
-        if size > MAX_PAGE_BYTES:
-            report.problems.append(
-                f"{edition}/{stem}.html is {size / 1e6:.2f} MB, over the "
-                f"{MAX_PAGE_BYTES / 1e6:g} MB limit — notebooks/{stem}.ipynb. "
-                "Fix: show fewer or smaller figures (lower dpi), or split the lesson."
-            )
-            progress(f"FAILED    {edition}/{stem}.html: {size / 1e6:.2f} MB is too large")
-            continue
-        path.write_text(html, encoding="utf-8")
-        stamps.record(path, stamp)
-        written.append(path)
-        report.notes.extend(resources.get("handout", {}).get("notes", []))
-        progress(f"wrote     {edition}/{stem}.html ({size / 1024:.0f} KB)")
-        listed.append(entry)
-    stamps.save(written)
-    report.pages[edition] = written
-    report.indexes[edition] = write_index(folder, edition, listed, today, sources.objectives.title)
 
 
 Selection = Literal["trainee", "instructor", "both"]

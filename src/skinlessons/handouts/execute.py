@@ -1,8 +1,9 @@
-"""Execute lesson notebooks once each, in parallel, with nbclient; reuse cached executions.
+"""Execute the lesson notebooks that are not in the cache, in parallel, with nbclient.
 
 All kernels run in one asyncio loop (kernels are separate processes anyway), at most ``jobs``
 at a time. Each kernel starts in the staged key-free course's notebooks folder, with the
-environment pointing the package at that course and saying the run is unattended.
+environment pointing the package at that course and saying the run is unattended. Cells the
+export renders itself (quizzes, the reference list) are skipped: they are rendered once, there.
 """
 
 from __future__ import annotations
@@ -13,47 +14,23 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 
-from .cache import ExecutionCache, cache_key
-
-Status = Literal["executed", "cached", "failed"]
-
-
-@dataclass(frozen=True)
-class NotebookFailure:
-    """Where and why a notebook failed: 1-based cell number, the cell's first line, the error."""
-
-    cell_number: int | None
-    cell_line: str
-    error: str
-
-    def describe(self, name: str) -> str:
-        """``name: cell N (`first line`): Error: value``, for the build report."""
-        where = f"cell {self.cell_number} (`{self.cell_line}`)" if self.cell_number else "kernel"
-        return f"{name}: {where}: {self.error}"
+from .cache import ExecutionCache, skips_execution
+from .cells import SKIP_EXECUTION_TAG
+from .report import ExecutionResult, NotebookFailure
 
 
 @dataclass(frozen=True)
-class ExecutionResult:
-    """The outcome for one notebook: the executed notebook, or why it failed."""
+class ExecutionJob:
+    """One notebook to run: its course path, the notebook as it is now, its cache key."""
 
     path: Path
-    status: Status
-    seconds: float
-    notebook: NotebookNode | None = None
-    failure: NotebookFailure | None = None
-    key: str = ""
-
-    @property
-    def name(self) -> str:
-        """The notebook's file name."""
-        return self.path.name
+    notebook: NotebookNode
+    key: str
 
 
 @dataclass(frozen=True)
@@ -63,8 +40,6 @@ class ExecutionSettings:
     cwd: Path
     env: Mapping[str, str]
     cache: ExecutionCache
-    package_fingerprint: str
-    quizzes_fingerprint: str
     jobs: int
     timeout_s: int = 600
     kernel_name: str = "python3"
@@ -82,22 +57,29 @@ def _failure(notebook: NotebookNode, exc: BaseException) -> NotebookFailure:
     return NotebookFailure(None, "", f"{type(exc).__name__}: {exc}".strip())
 
 
+def _kernel_copy(notebook: NotebookNode) -> NotebookNode:
+    """A copy to execute, with the cells the kernel must not run tagged for nbclient to skip."""
+    runnable = copy.deepcopy(notebook)
+    for cell in runnable.cells:
+        if cell.cell_type == "code" and skips_execution(cell):
+            tags = cell.metadata.setdefault("tags", [])
+            if SKIP_EXECUTION_TAG not in tags:
+                tags.append(SKIP_EXECUTION_TAG)
+    return runnable
+
+
 async def _execute_one(
-    path: Path, settings: ExecutionSettings, slots: asyncio.Semaphore
+    job: ExecutionJob, settings: ExecutionSettings, slots: asyncio.Semaphore
 ) -> ExecutionResult:
-    source = nbformat.read(path, as_version=4)
-    key = cache_key(source, settings.package_fingerprint, settings.quizzes_fingerprint)
-    cached = settings.cache.get(path.stem, key)
-    if cached is not None:
-        return ExecutionResult(path, "cached", 0.0, notebook=cached, key=key)
     async with slots:
         started = time.perf_counter()
-        notebook = copy.deepcopy(source)
+        notebook = _kernel_copy(job.notebook)
         client = NotebookClient(
             notebook,
             timeout=settings.timeout_s,
             kernel_name=settings.kernel_name,
             resources={"metadata": {"path": str(settings.cwd)}},
+            skip_cells_with_tag=SKIP_EXECUTION_TAG,
             # Kernel start-up notices (e.g. "running over TCP without encryption" on a
             # local build) are not the author's business; errors still show.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
@@ -106,40 +88,40 @@ async def _execute_one(
             await client.async_execute(env=dict(settings.env))
         except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as exc:
             seconds = time.perf_counter() - started
-            return ExecutionResult(path, "failed", seconds, failure=_failure(notebook, exc))
+            return ExecutionResult(job.path, "failed", seconds, failure=_failure(notebook, exc))
         seconds = time.perf_counter() - started
-    settings.cache.put(path.stem, key, notebook)
-    return ExecutionResult(path, "executed", seconds, notebook=notebook, key=key)
+    settings.cache.put(job.path.stem, job.key, notebook)
+    return ExecutionResult(job.path, "executed", seconds, notebook=notebook, key=job.key)
 
 
 async def _execute_all(
-    paths: list[Path],
+    jobs: list[ExecutionJob],
     settings: ExecutionSettings,
     on_result: Callable[[ExecutionResult], None],
 ) -> list[ExecutionResult]:
     slots = asyncio.Semaphore(max(1, settings.jobs))
 
-    async def run(path: Path) -> ExecutionResult:
-        result = await _execute_one(path, settings, slots)
+    async def run(job: ExecutionJob) -> ExecutionResult:
+        result = await _execute_one(job, settings, slots)
         on_result(result)
         return result
 
-    return list(await asyncio.gather(*(run(path) for path in paths)))
+    return list(await asyncio.gather(*(run(job) for job in jobs)))
 
 
 def execute_notebooks(
-    paths: list[Path],
+    jobs: list[ExecutionJob],
     settings: ExecutionSettings,
     on_result: Callable[[ExecutionResult], None] = lambda result: None,
 ) -> list[ExecutionResult]:
-    """Execute (or fetch from the cache) every notebook; failures are results, not exceptions.
+    """Execute every notebook and store each in the cache; failures are results, not exceptions.
 
     Args:
-        paths: the staged notebooks to run (in the key-free course copy).
+        jobs: the notebooks to run, as they are now, with their cache keys.
         settings: kernel folder, environment, cache, parallelism and timeout.
         on_result: called once per notebook as soon as it is done (for progress lines).
 
     Returns:
-        One result per path, in the order given.
+        One result per job, in the order given; an executed result holds the kernel's copy.
     """
-    return asyncio.run(_execute_all(paths, settings, on_result))
+    return asyncio.run(_execute_all(jobs, settings, on_result))

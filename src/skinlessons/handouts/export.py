@@ -1,8 +1,9 @@
 """nbconvert set-up: one reusable HTMLExporter per edition, with the ``handout`` template.
 
 The two editions differ only in which cell tags nbconvert's ``TagRemovePreprocessor`` removes
-and in the edition our preprocessors render quizzes for. Input and output prompts are left out
-(their stock colour fails contrast); local Markdown images are embedded so pages stand alone.
+and in the edition our preprocessors render quizzes for (both decided in :mod:`.editions`).
+Input and output prompts are left out (their stock colour fails contrast); local Markdown
+images are embedded so pages stand alone.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from traitlets.config import Config
 
-from ..names import INSTRUCTOR_ONLY_TAGS, INSTRUCTOR_TAG, QUIZ_TAG, REMOVE_INPUT_TAG, SOLUTION_TAG
+from ..names import INSTRUCTOR_TAG, QUIZ_TAG, REMOVE_INPUT_TAG, SOLUTION_TAG
+from .editions import Edition, removed_cell_tags
 from .preprocessors import HANDOUT_PREPROCESSORS
-from .quiz_html import Edition
 
 TEMPLATE_NAME: Final = "handout"
 LAB_CSS_FILES: Final = ("static/index.css", "static/theme-light.css")
@@ -38,9 +39,7 @@ def _config(edition: Edition) -> Config:
     config.HTMLExporter.exclude_anchor_links = True
     config.HTMLExporter.theme = "light"
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = (
-        set(INSTRUCTOR_ONLY_TAGS) if edition == "trainee" else set()
-    )
+    config.TagRemovePreprocessor.remove_cell_tags = set(removed_cell_tags(edition))
     config.TagRemovePreprocessor.remove_input_tags = {REMOVE_INPUT_TAG, QUIZ_TAG}
     return config
 

@@ -19,11 +19,12 @@ from nbformat.v4 import new_output
 
 from ..errors import HandoutBuildError
 from ..names import QUIZ_TAG, REFERENCE_MARKER
+from .cells import is_quiz_cell, is_reference_list_cell, is_references_heading, quiz_id_of
+from .editions import shows_answers
 from .quiz_html import render_quiz_html
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")
-QUIZ_CALL: Final = re.compile(r"""quiz\.show\(\s*["']([^"']+)["']""")
 EMPTY_MARKDOWN_ALT: Final = re.compile(r"!\[\s*\]\(")
 TOP_HEADING: Final = re.compile(r"^#\s", re.MULTILINE)
 DEFAULT_REPR: Final = re.compile(r"^<.*>$|^(Figure|Image|HBox|VBox)\(", re.DOTALL)
@@ -57,26 +58,26 @@ class QuizCellPreprocessor(Preprocessor):
         self, cell: NotebookNode, resources: dict[str, Any], index: int
     ) -> tuple[NotebookNode, dict[str, Any]]:
         """Render a ``quiz``-tagged cell from the full quiz file."""
-        if QUIZ_TAG not in cell.metadata.get("tags", []):
+        if not is_quiz_cell(cell):
             return cell, resources
         context = _context(resources)
-        match = QUIZ_CALL.search(cell.source)
-        if match is None:
+        quiz_id = quiz_id_of(cell)
+        if quiz_id is None:
             raise HandoutBuildError(
                 f"{_where(cell, resources)}: the cell is tagged '{QUIZ_TAG}' but does not call "
                 'quiz.show("<quiz-id>"). Fix: make the cell `quiz.show("<quiz-id>")`, or remove '
                 "the tag."
             )
-        quiz = context["quizzes"].get(match.group(1))
+        quiz = context["quizzes"].get(quiz_id)
         if quiz is None:
             raise HandoutBuildError(
-                f"{_where(cell, resources)}: quiz.show({match.group(1)!r}) names no quiz file. "
+                f"{_where(cell, resources)}: quiz.show({quiz_id!r}) names no quiz file. "
                 f"Fix: use one of {', '.join(sorted(context['quizzes']))}."
             )
         edition = context["edition"]
         html = render_quiz_html(quiz, edition)
         cell.outputs = [new_output("display_data", data={"text/html": html})]
-        if edition == "instructor" or not quiz.is_summative:
+        if shows_answers(quiz, edition):
             cited = _handout(resources).setdefault("quiz_references", [])
             cited.extend(ref for question in quiz.questions for ref in question.references)
         return cell, resources
@@ -152,20 +153,12 @@ class ImageAltPreprocessor(Preprocessor):
         return cell, resources
 
 
-LESSON_REFERENCES_CALL: Final = re.compile(r"\bshow_references\(")
-REFERENCES_HEADING: Final = re.compile(r"^\s*#+\s*References\s*$", re.IGNORECASE)
-
-
 def _without_lesson_reference_list(cells: list[NotebookNode]) -> list[NotebookNode]:
     """Drop the lesson's own reference list (and its heading): the page ends with one list."""
     kept: list[NotebookNode] = []
     for cell in cells:
-        if cell.cell_type == "code" and LESSON_REFERENCES_CALL.search(cell.source):
-            if (
-                kept
-                and kept[-1].cell_type == "markdown"
-                and REFERENCES_HEADING.match(kept[-1].source)
-            ):
+        if is_reference_list_cell(cell):
+            if kept and is_references_heading(kept[-1]):
                 kept.pop()
             continue
         kept.append(cell)

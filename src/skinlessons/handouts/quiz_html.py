@@ -12,13 +12,15 @@ What each edition receives:
 * **trainee**, summative quiz: the question text only, from the key-free projection; nothing that
   could reveal an answer (no key, no explanation, no option feedback) is ever rendered.
 * **instructor**: every question with its key, explanation, objectives and must-pass flag.
+
+Which edition holds what is decided in :mod:`.editions`; this module only renders it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from nbconvert.filters import markdown2html
 
@@ -34,10 +36,7 @@ from ..quiz.models import (
     SingleChoice,
     TrueFalse,
 )
-
-Edition = Literal["trainee", "instructor"]
-"""The two handout editions."""
-EDITIONS: Final[tuple[Edition, ...]] = ("trainee", "instructor")
+from .editions import Edition, QuizMode, quiz_for, quiz_mode, shows_answers
 
 TEMPLATE_NAME: Final = "quiz_static.html.j2"
 _SINGLE_PARAGRAPH: Final = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
@@ -98,9 +97,8 @@ def _check_data(question: AnyQuestion) -> dict[str, Any]:
 
 
 def _question_view(
-    quiz: Quiz, question: AnyQuestion, number: int, edition: Edition
+    quiz: Quiz, question: AnyQuestion, number: int, mode: QuizMode, reveal: bool
 ) -> dict[str, Any]:
-    reveal = edition == "instructor" or not quiz.is_summative
     view: dict[str, Any] = {
         "number": number,
         "id": question.id,
@@ -117,7 +115,7 @@ def _question_view(
         "matches": [],
         "ordering_items": [],
         "unit": question.unit if isinstance(question, Numeric) else None,
-        "key_text": _key_text(question) if edition == "instructor" else "",
+        "key_text": _key_text(question) if mode == "key" else "",
         "check_json": "",
     }
     if isinstance(question, SingleChoice | MultipleAnswers):
@@ -127,7 +125,7 @@ def _question_view(
                 "id": option.id,
                 "html": markdown_inline(option.text),
                 "feedback_html": markdown_inline(option.feedback) if reveal else "",
-                "is_key": edition == "instructor" and option.id in keys,
+                "is_key": mode == "key" and option.id in keys,
             }
             for option in question.options
         ]
@@ -136,7 +134,7 @@ def _question_view(
         view["matches"] = _entries(question.matches)
     elif isinstance(question, Ordering):
         view["ordering_items"] = _entries(question.items)
-    if edition == "trainee" and not quiz.is_summative:
+    if mode == "form":
         view["check_json"] = _json_for_script(_check_data(question))
     return view
 
@@ -152,27 +150,14 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
     Returns:
         An HTML fragment (a ``<section>``) to place in the handout page.
     """
-    if edition == "trainee" and quiz.is_summative:
-        # Render from a copy with every answer-revealing field removed, so nothing can leak
-        # even if the template changes.
-        quiz = _without_answers(quiz)
-    mode = "key" if edition == "instructor" else ("form" if not quiz.is_summative else "text")
+    # Render what the edition holds (a summative quiz reaches trainees key-free), so nothing
+    # can leak even if the template changes.
+    held = quiz_for(quiz, edition)
+    mode = quiz_mode(quiz, edition)
+    reveal = shows_answers(quiz, edition)
     questions = [
-        _question_view(quiz, question, number, edition)
-        for number, question in enumerate(quiz.questions, start=1)
+        _question_view(held, question, number, mode, reveal)
+        for number, question in enumerate(held.questions, start=1)
     ]
     template = environment("skinlessons.handouts").get_template(TEMPLATE_NAME)
-    return template.render(quiz=quiz, questions=questions, mode=mode, edition=edition)
-
-
-def _without_answers(quiz: Quiz) -> Quiz:
-    """A copy of ``quiz`` with no key, explanation or option feedback."""
-    questions = []
-    for question in quiz.questions:
-        update: dict[str, Any] = {"key": None, "explanation": None}
-        if isinstance(question, SingleChoice | MultipleAnswers):
-            update["options"] = [
-                option.model_copy(update={"feedback": None}) for option in question.options
-            ]
-        questions.append(question.model_copy(update=update))
-    return quiz.model_copy(update={"questions": questions, "key_free": True})
+    return template.render(quiz=held, questions=questions, mode=mode, edition=edition)

@@ -12,19 +12,20 @@ import subprocess
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
-from typing import Any, Final
-
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbformat import NotebookNode
-from nbformat.v4 import new_notebook
+from typing import TYPE_CHECKING, Any, Final
 
 from .._util.jinja import environment
-from ..quiz.models import Lesson
-from .quiz_html import Edition
+from .editions import Edition
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+    from ..quiz.models import Lesson
 
 ASSETS_DIR: Final = "assets"
 STYLESHEETS: Final = ("lab.css", "pygments.css", "handout.css")
 SCRIPTS: Final = ("quiz.js",)
+ASSET_FILES: Final = (*STYLESHEETS, *SCRIPTS)
 INDEX_TEMPLATE: Final = "course_index.html.j2"
 EDITION_LABELS: Final[dict[str, str]] = {
     "trainee": "Trainee edition",
@@ -53,6 +54,9 @@ def asset_paths(kind: tuple[str, ...]) -> list[str]:
 
 def write_assets(edition_dir: Path, lab_css: str) -> Path:
     """Write the shared stylesheets and the quiz script into ``<edition>/assets/`` once."""
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbformat.v4 import new_notebook
+
     folder = edition_dir / ASSETS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     static = package_files.files("skinlessons.handouts") / "templates" / "handout" / "static"

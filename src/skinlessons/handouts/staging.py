@@ -18,11 +18,13 @@ from ..errors import HandoutBuildError
 from ..names import QUIZ_SUFFIX
 from ..quiz import loader, projection
 from ..quiz.models import Lesson, Objectives, Quiz
+from .cache import files_fingerprint
 
 STAGED_HEADER: Final = (
     "Key-free copy written by `skinlessons build` for the kernels that execute the lessons.\n"
     "Do not edit: it is rewritten from the instructor's quiz file at every build."
 )
+_IGNORED_DIRS: Final = frozenset({".ipynb_checkpoints", "__pycache__"})
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,23 @@ class CourseSources:
 
 def full_quizzes_fingerprint(root: Path) -> str:
     """SHA-256 of the instructor's quiz files (quiz cells are rendered from them)."""
-    digest = hashlib.sha256()
-    for path in sorted(quiz_dir(root).glob(f"*{QUIZ_SUFFIX}")):
-        digest.update(f"{path.name}\0".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_fingerprint(quiz_dir(root).glob(f"*{QUIZ_SUFFIX}"), quiz_dir(root))
+
+
+def _staged_files(root: Path) -> list[Path]:
+    """The files of the notebooks folder a kernel may read besides the lessons (data, images)."""
+    return [
+        path
+        for path in notebook_dir(root).rglob("*")
+        if path.is_file()
+        and path.suffix != ".ipynb"
+        and not _IGNORED_DIRS & set(path.relative_to(notebook_dir(root)).parts)
+    ]
+
+
+def course_files_fingerprint(root: Path) -> str:
+    """SHA-256 of the files beside the lessons that the staged course gives the kernels."""
+    return files_fingerprint(_staged_files(root), root)
 
 
 def load_course_sources(root: Path) -> CourseSources:
@@ -99,7 +113,7 @@ def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
     shutil.copytree(
         notebook_dir(sources.root),
         notebook_dir(destination),
-        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        ignore=shutil.ignore_patterns(*_IGNORED_DIRS),
     )
     quizzes = quiz_dir(destination)
     quizzes.mkdir(parents=True, exist_ok=True)

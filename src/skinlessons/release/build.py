@@ -27,10 +27,11 @@ from .. import __version__
 from .._util.zipped import read_entries, zip_bytes
 from ..course import find_course_root, lesson_notebooks, notebook_dir, objectives_file
 from ..errors import ReleaseError
+from ..handouts.editions import quiz_for
 from ..names import NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 from ..quiz.loader import load_course_quizzes
 from ..quiz.models import Quiz
-from ..quiz.projection import key_free, to_yaml
+from ..quiz.projection import to_yaml
 from .notebooks import trainee_notebook_bytes
 from .wheel import build_wheel, check_wheel, project_dir
 
@@ -71,9 +72,8 @@ def _template(name: str) -> str:
 
 
 def _quiz_text(quiz: Quiz) -> str:
-    if quiz.is_summative:
-        return to_yaml(key_free(quiz), header=QUIZ_HEADER.format(extra=SUMMATIVE_NOTE))
-    return to_yaml(quiz, header=QUIZ_HEADER.format(extra=""))
+    extra = SUMMATIVE_NOTE if quiz.is_summative else ""
+    return to_yaml(quiz_for(quiz, "trainee"), header=QUIZ_HEADER.format(extra=extra))
 
 
 def _secrets(quizzes: dict[str, Quiz]) -> list[tuple[str, str]]:

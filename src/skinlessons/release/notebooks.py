@@ -1,9 +1,9 @@
 """The trainee edition of a lesson notebook: no instructor or solution cells, nothing executed.
 
-Cells tagged ``instructor`` or ``solution`` (``names.INSTRUCTOR_ONLY_TAGS``) are removed with
-nbconvert's ``TagRemovePreprocessor``; every code cell loses its outputs and execution count,
-and the notebook and its cells lose widget state and execution timing, so the file depends on
-the lesson's source only.
+Cells the trainee edition leaves out (``handouts.editions.removed_cell_tags``: those tagged
+``instructor`` or ``solution``) are removed with nbconvert's ``TagRemovePreprocessor``; every
+code cell loses its outputs and execution count, and the notebook and its cells lose widget
+state and execution timing, so the file depends on the lesson's source only.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from nbformat import NotebookNode
 
 from ..errors import ReleaseError
-from ..names import INSTRUCTOR_ONLY_TAGS
+from ..handouts.editions import removed_cell_tags
 
 _VOLATILE_NOTEBOOK_KEYS: Final = ("widgets",)
 _VOLATILE_CELL_KEYS: Final = ("execution", "collapsed", "scrolled", "widgets")
@@ -23,7 +23,7 @@ _VOLATILE_CELL_KEYS: Final = ("execution", "collapsed", "scrolled", "widgets")
 
 def trainee_notebook(notebook: NotebookNode) -> NotebookNode:
     """A copy of ``notebook`` as a trainee receives it (see the module docstring)."""
-    remover = TagRemovePreprocessor(remove_cell_tags=set(INSTRUCTOR_ONLY_TAGS))
+    remover = TagRemovePreprocessor(remove_cell_tags=set(removed_cell_tags("trainee")))
     copy = nbformat.from_dict(notebook)
     edition, _resources = remover.preprocess(copy, {})
     for key in _VOLATILE_NOTEBOOK_KEYS:
