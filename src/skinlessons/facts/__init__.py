@@ -14,6 +14,7 @@ from .base import Range
 from .clinical import Claim, Contraindication, NonScar, Phototype, Rule, Scar
 from .loader import collect_fact_problems, default_data_dir, load_facts
 from .models import Agent, DepthCategory, Layer, Procedure, Reference
+from .practice import PracticeFact, Regulation
 from .store import Facts
 
 __all__ = [
@@ -25,9 +26,11 @@ __all__ = [
     "Layer",
     "NonScar",
     "Phototype",
+    "PracticeFact",
     "Procedure",
     "Range",
     "Reference",
+    "Regulation",
     "Rule",
     "Scar",
     "collect_fact_problems",

@@ -25,6 +25,7 @@ from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
 from .glossary import GlossaryFile
 from .models import AgentsFile, DepthCategoriesFile, ProceduresFile, ReferencesFile, SkinFile
+from .practice import PracticeFile, RegulationsFile
 from .store import Facts
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ FILES: dict[str, type[Model]] = {
     "claims.yaml": ClaimsFile,
     "rules.yaml": RulesFile,
     "glossary.yaml": GlossaryFile,
+    "practice.yaml": PracticeFile,
+    "regulations.yaml": RegulationsFile,
 }
 """Every data file and the model of its content."""
 
@@ -195,4 +198,6 @@ def _build(models: dict[str, Any]) -> Facts:
         claims=by_id(models["claims.yaml"].claims),
         rules=tuple(models["rules.yaml"].rules),
         glossary=by_id(models["glossary.yaml"].terms),
+        practice_facts=by_id(models["practice.yaml"].practice_facts),
+        regulations=by_id(models["regulations.yaml"].regulations),
     )

@@ -28,6 +28,7 @@ from .models import (
     Structure,
     Turnover,
 )
+from .practice import PracticeFact, Regulation
 
 RecordT = TypeVar("RecordT")
 
@@ -71,6 +72,12 @@ class Facts:
     claims: Mapping[str, Claim]
     rules: tuple[Rule, ...]
     glossary: Mapping[str, GlossaryTerm]
+    practice_facts: Mapping[str, PracticeFact]
+    regulations: Mapping[str, Regulation]
+
+    def practice(self, topic: str) -> list[PracticeFact]:
+        """The practice facts on ``topic`` (``consultation``...), in the data's order."""
+        return [fact for fact in self.practice_facts.values() if fact.topic == topic]
 
     def procedure(self, procedure_id: str) -> Procedure:
         """The procedure with this id (ValueError listing the known ids if there is none)."""
@@ -101,4 +108,6 @@ class Facts:
             "claims": len(self.claims),
             "suitability rules": len(self.rules),
             "glossary terms": len(self.glossary),
+            "practice facts": len(self.practice_facts),
+            "regulations": len(self.regulations),
         }
