@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from skinlessons.quiz.grading import CORRECT, INCORRECT, PARTLY_RIGHT
 from tests.browser import (
     axe_serious_violations,
     block_outside_requests,
@@ -116,32 +117,32 @@ def quiz_page(built: Build, browser: Any) -> Iterator[Any]:
 
 
 def _verdict(page: Any, question_id: str) -> str:
-    text: str = page.inner_text(f"#q-01_basics-{question_id} .quiz-verdict")
+    text: str = page.inner_text(f"#q-01_basics-{question_id} .quiz-verdict .quiz-verdict-word")
     return text
 
 
 def test_self_check_by_mouse_gives_wrong_then_right_feedback(quiz_page: Any) -> None:
-    """A wrong choice says 'not correct' with its feedback; the right one says 'Correct'."""
+    """A wrong choice says the grader's 'not quite' with its feedback; the right one 'Correct'."""
     question = "#q-01_basics-outermost-layer"
     quiz_page.check(f"{question}-basale")
     quiz_page.click(f"{question} .quiz-check")
-    assert "Not correct" in _verdict(quiz_page, "outermost-layer")
+    assert _verdict(quiz_page, "outermost-layer") == INCORRECT
     assert quiz_page.is_visible(f'{question} .quiz-option-feedback[data-option="basale"]')
     assert quiz_page.is_visible(f"{question} .quiz-explanation")
     quiz_page.check(f"{question}-corneum")
     quiz_page.click(f"{question} .quiz-check")
     verdict = _verdict(quiz_page, "outermost-layer")
-    assert verdict.startswith("Correct")
+    assert verdict == CORRECT
     assert not quiz_page.is_visible(f'{question} .quiz-option-feedback[data-option="basale"]')
 
 
 @pytest.mark.parametrize(
     ("question_id", "typed", "key", "expected"),
     [
-        ("half-value", "1/2", "Enter", "Correct"),
-        ("half-value", "0,7", " ", "Not correct"),
-        ("corneum-name", "  Stratum   CORNEUM ", "Enter", "Correct"),
-        ("corneum-name", "dermis", "Enter", "Not correct"),
+        ("half-value", "1/2", "Enter", CORRECT),
+        ("half-value", "0,7", " ", INCORRECT),
+        ("corneum-name", "  Stratum   CORNEUM ", "Enter", CORRECT),
+        ("corneum-name", "dermis", "Enter", INCORRECT),
     ],
     ids=["fraction-right", "decimal-comma-wrong", "text-normalised-right", "text-wrong"],
 )
@@ -155,7 +156,7 @@ def test_self_check_by_keyboard(
     focused = quiz_page.evaluate("document.activeElement.className")
     assert focused == "quiz-check"
     quiz_page.keyboard.press("Space" if key == " " else key)
-    assert _verdict(quiz_page, question_id).startswith(expected)
+    assert _verdict(quiz_page, question_id) == expected
 
 
 def test_matching_and_multiple_answers_self_checks(quiz_page: Any) -> None:
@@ -164,14 +165,14 @@ def test_matching_and_multiple_answers_self_checks(quiz_page: Any) -> None:
     quiz_page.select_option(f"{base}-epidermis", "top")
     quiz_page.select_option(f"{base}-dermis", "below")
     quiz_page.click(f"{base} .quiz-check")
-    assert _verdict(quiz_page, "layer-depths").startswith("Correct")
+    assert _verdict(quiz_page, "layer-depths") == CORRECT
     multi = "#q-01_basics-surface-layers"
     quiz_page.check(f"{multi}-corneum")
     quiz_page.click(f"{multi} .quiz-check")
-    assert _verdict(quiz_page, "surface-layers").startswith("Not correct")
+    assert _verdict(quiz_page, "surface-layers") == PARTLY_RIGHT
     quiz_page.check(f"{multi}-basale")
     quiz_page.click(f"{multi} .quiz-check")
-    assert _verdict(quiz_page, "surface-layers").startswith("Correct")
+    assert _verdict(quiz_page, "surface-layers") == CORRECT
 
 
 @pytest.mark.parametrize("page_id", PAGE_IDS)

@@ -1,8 +1,9 @@
 """Static HTML for a quiz, per handout edition: a self-check form or the instructor's key sheet.
 
 Presentation only: this module turns a :class:`~skinlessons.quiz.models.Quiz` into a view model
-and renders ``templates/quiz_static.html.j2``; the self-check logic lives in the handout's small
-local script (``quiz.js``), which reads the per-question check data this module embeds.
+and renders ``templates/quiz_static.html.j2``. A self-check grades as Python does: the check data
+it embeds (:mod:`.quiz_check`) is precomputed from the grader's own rules, and the handout's
+small local script (``quiz.js``) only normalises what is typed and compares.
 
 What each edition receives:
 
@@ -36,7 +37,9 @@ from ..quiz.models import (
     SingleChoice,
     TrueFalse,
 )
+from ..quiz.projection import key_free
 from .editions import Edition, QuizMode, quiz_for, quiz_mode, shows_answers
+from .quiz_check import check_data, page_rules
 
 TEMPLATE_NAME: Final = "quiz_static.html.j2"
 _SINGLE_PARAGRAPH: Final = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
@@ -85,24 +88,19 @@ def _key_text(question: AnyQuestion) -> str:
     return ""
 
 
-def _check_data(question: AnyQuestion) -> dict[str, Any]:
-    """What the local script needs to check one formative answer."""
-    data: dict[str, Any] = {"type": question.type, "key": None}
-    key = question.key_value()
-    if isinstance(question, Numeric) and question.key is not None:
-        data.update(unit=question.unit, allow=list(question.allow), key=question.key.model_dump())
-    else:
-        data["key"] = key
-    return data
-
-
 def _question_view(
-    quiz: Quiz, question: AnyQuestion, number: int, mode: QuizMode, reveal: bool
+    quiz_id: str,
+    question: AnyQuestion,
+    checked: AnyQuestion,
+    number: int,
+    mode: QuizMode,
+    reveal: bool,
 ) -> dict[str, Any]:
+    """The view of ``question`` as shown; ``checked`` is the same question with its key."""
     view: dict[str, Any] = {
         "number": number,
         "id": question.id,
-        "dom_id": f"q-{quiz.id}-{question.id}",
+        "dom_id": f"q-{quiz_id}-{question.id}",
         "type": question.type,
         "points": f"{question.points:g}",
         "stem_html": markdown_block(question.stem),
@@ -135,7 +133,7 @@ def _question_view(
     elif isinstance(question, Ordering):
         view["ordering_items"] = _entries(question.items)
     if mode == "form":
-        view["check_json"] = _json_for_script(_check_data(question))
+        view["check_json"] = _json_for_script(check_data(checked))
     return view
 
 
@@ -151,13 +149,20 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
         An HTML fragment (a ``<section>``) to place in the handout page.
     """
     # Render what the edition holds (a summative quiz reaches trainees key-free), so nothing
-    # can leak even if the template changes.
-    held = quiz_for(quiz, edition)
+    # can leak even if the template changes. A self-check form shows the key-free projection
+    # too (matches and ordering items in id order, not key order); only its check data, made
+    # from the full quiz, carries the key.
     mode = quiz_mode(quiz, edition)
+    held = key_free(quiz) if mode == "form" else quiz_for(quiz, edition)
     reveal = shows_answers(quiz, edition)
     questions = [
-        _question_view(held, question, number, mode, reveal)
-        for number, question in enumerate(held.questions, start=1)
+        _question_view(quiz.id, shown, checked, number, mode, reveal)
+        for number, (shown, checked) in enumerate(
+            zip(held.questions, quiz.questions, strict=True), start=1
+        )
     ]
+    rules = _json_for_script(page_rules()) if mode == "form" else ""
     template = environment("skinlessons.handouts").get_template(TEMPLATE_NAME)
-    return template.render(quiz=held, questions=questions, mode=mode, edition=edition)
+    return template.render(
+        quiz=held, questions=questions, mode=mode, edition=edition, rules_json=rules
+    )

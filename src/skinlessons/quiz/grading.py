@@ -34,6 +34,7 @@ from .text import normalise_answer
 NOT_ANSWERED: Final = "Not answered."
 CORRECT: Final = "Correct."
 INCORRECT: Final = "Not quite."
+PARTLY_RIGHT: Final = "Partly right."
 # Float tolerance edges are inclusive: allow for the rounding of decimal input.
 _EDGE_EPSILON: Final = 1e-9
 
@@ -108,7 +109,7 @@ def _malformed(reason: str) -> _Outcome:
 
 
 def _verdict(credit: Fraction) -> str:
-    return CORRECT if credit == 1 else INCORRECT if credit == 0 else "Partly right."
+    return CORRECT if credit == 1 else INCORRECT if credit == 0 else PARTLY_RIGHT
 
 
 def _single_choice(question: SingleChoice, response: Any) -> _Outcome:
@@ -139,18 +140,28 @@ def _true_false(question: TrueFalse, response: Any) -> _Outcome:
     return _Outcome(credit, [_verdict(credit)])
 
 
-def _numeric(question: Numeric, response: Any) -> _Outcome:
-    parsed = parse_number(response, unit=question.unit, allow=question.allow)
-    if parsed.value is None or question.key is None:
-        return _malformed(parsed.problem or "This answer could not be read as a number.")
+def edge_margin(question: Numeric) -> float:
+    """How far an answer may lie from the key and still be right: tolerance plus edge epsilon.
+
+    A relative tolerance is taken of the key's value; the epsilon (for the rounding of decimal
+    input) is relative to the larger of 1, the value and the tolerance.
+    """
+    if question.key is None:
+        raise GradingError(f"question '{question.id}' has no key. Fix: use the instructor's quiz.")
     expected = question.key.value
     if question.key.relative_tolerance is not None:
         tolerance = abs(expected) * question.key.relative_tolerance
     else:
         tolerance = question.key.tolerance or 0.0
-    epsilon = _EDGE_EPSILON * max(1.0, abs(expected), tolerance)
-    difference = parsed.value - expected
-    credit = Fraction(int(abs(difference) <= tolerance + epsilon))
+    return tolerance + _EDGE_EPSILON * max(1.0, abs(expected), tolerance)
+
+
+def _numeric(question: Numeric, response: Any) -> _Outcome:
+    parsed = parse_number(response, unit=question.unit, allow=question.allow)
+    if parsed.value is None or question.key is None:
+        return _malformed(parsed.problem or "This answer could not be read as a number.")
+    difference = parsed.value - question.key.value
+    credit = Fraction(int(abs(difference) <= edge_margin(question)))
     shown = f"{parsed.value:.10g}{' ' + question.unit if question.unit else ''}"
     feedback = [_verdict(credit)]
     if credit == 1:

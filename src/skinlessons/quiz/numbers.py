@@ -19,7 +19,9 @@ PERCENT: Final = "percent"
 
 _DECIMAL: Final = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _FRACTION: Final = re.compile(r"^([+-]?\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
-_DASHES: Final = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-"})
+MINUS_SIGNS: Final = "\u2212\u2013\u2012"
+"""Characters read as a minus sign (minus, en dash, figure dash)."""
+_DASHES: Final = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,17 @@ def _normalise(text: str) -> str:
     return "".join(text.split())
 
 
+def unit_suffix(unit: str | None) -> str:
+    """The unit as it is looked for at the end of a normalised, case-folded answer ("" if none).
+
+    A ``%`` unit is not looked for this way: a trailing ``%`` is handled as a percentage sign.
+    """
+    return _normalise(unit).casefold() if unit and unit != PERCENT_UNIT else ""
+
+
 def _strip_unit(text: str, unit: str | None) -> str:
     if unit and unit != PERCENT_UNIT:
-        wanted = _normalise(unit).casefold()
+        wanted = unit_suffix(unit)
         if wanted and text.casefold().endswith(wanted):
             return text[: -len(wanted)]
     return text
