@@ -95,7 +95,7 @@ FAILURES = [
     (
         "superficial-peel",
         {"agent_id": "tca", "concentration_pct": 40},
-        "TCA\\) at 40% is a medium peel, not a superficial chemical peel",
+        "TCA\\) at 40% is a medium peel, not a light chemical peel",
     ),
     ("superficial-peel", {"agent_id": "glycolic", "concentration_pct": 150}, "between 0 and 100"),
     ("superficial-peel", {"agent_id": "glycolic", "concentration_pct": 5}, "no depth data"),

@@ -208,13 +208,24 @@ def test_every_fact_sheet_reference_is_listed_with_a_kind() -> None:
 
 
 def test_claims_belong_to_the_curriculum_lessons() -> None:
-    """The 12 claims are numbered 1-12 and sit in the lessons the curriculum names."""
+    """The 17 claims are numbered 1-17 and sit in the lessons the curriculum names.
+
+    Claims 1-12 are the fact sheet's; 13-17 are the article's statements the content audit
+    found no lesson corrected.
+    """
     claims = {claim.number: claim.lessons for claim in load_facts().claims.values()}
-    assert sorted(claims) == list(range(1, 13))
+    assert sorted(claims) == list(range(1, 18))
     assert set(claims[1]) == {"01_skin_and_scars", "02_how_exfoliation_works"}
     assert set(claims[3]) == {"03_chemical", "06_choosing_safely"}
     assert set(claims[8]) == {"04_device_based", "06_choosing_safely"}
     assert claims[12] == ["05_manual"]
+    assert [claims[n] for n in range(13, 18)] == [
+        ["01_skin_and_scars"],
+        ["01_skin_and_scars"],
+        ["01_skin_and_scars"],
+        ["03_chemical"],
+        ["04_device_based"],
+    ]
 
 
 def test_counts_summarise_what_was_loaded() -> None:
@@ -222,7 +233,7 @@ def test_counts_summarise_what_was_loaded() -> None:
     counts = load_facts().counts()
     assert counts["references"] == 234
     assert counts["procedures"] == 13
-    assert counts["claims"] == 12
+    assert counts["claims"] == 17
     assert counts["skin layers"] == 5
 
 
@@ -321,3 +332,10 @@ def test_range_rejects_typical_outside_it() -> None:
     """A typical value outside low-high is refused with the rule in the message."""
     with pytest.raises(ValidationError, match="typical 25 lies outside the range 10-20"):
         Range(low=10, high=20, typical=25)
+
+
+def test_a_below_range_reads_as_less_than_its_high_end() -> None:
+    """The ice-pick width is "< 2" mm, as the fact sheet writes it, not "0-2"."""
+    width = load_facts().scars["ice-pick"].width_mm
+    assert width is not None and width.text() == "< 2"
+    assert Range(low=0, high=20).text() == "0-20"  # a range that starts at 0 stays a range

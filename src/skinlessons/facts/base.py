@@ -53,7 +53,9 @@ class Model(BaseModel):
 class Range(Model):
     """A quantity given as a range; the unit is in the name of the field that holds it.
 
-    ``open_ended`` means the value can exceed ``high`` (the fact sheet's "600+", ">500").
+    ``open_ended`` means the value can exceed ``high`` (the fact sheet's "600+", ">500");
+    ``below`` means it is less than ``high`` with no lower bound given (the fact sheet's "<2 mm",
+    with ``low`` 0).
     ``uncertain`` marks values the fact sheet calls unverified, disputed or converted from an
     anatomical level; ``note`` says why.
     """
@@ -62,6 +64,7 @@ class Range(Model):
     high: float
     typical: float | None = None
     open_ended: bool = False
+    below: bool = False
     uncertain: bool = False
     note: Text | None = None
 
@@ -80,7 +83,9 @@ class Range(Model):
         return self
 
     def text(self) -> str:
-        """The range as text without unit: ``10-20``, ``600+`` or ``3.83``."""
+        """The range as text without unit: ``10-20``, ``600+``, ``< 2`` or ``3.83``."""
+        if self.below:
+            return f"< {self.high:g}"
         plus = "+" if self.open_ended else ""
         if self.low == self.high:
             return f"{self.low:g}{plus}"
