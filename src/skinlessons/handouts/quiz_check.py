@@ -19,16 +19,7 @@ from functools import cache
 from typing import Any, Final
 
 from ..quiz.grading import CORRECT, INCORRECT, NOT_ANSWERED, PARTLY_RIGHT, edge_margin
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz.models import AnyQuestion, Numeric, ShortText
 from ..quiz.numbers import (
     FRACTION,
     MINUS_SIGNS,
@@ -114,6 +105,6 @@ def check_data(question: AnyQuestion) -> dict[str, Any]:
         data.update(_numeric(question))
     elif isinstance(question, ShortText):
         data["accepted"] = sorted({normalise_answer(variant) for variant in question.key or ()})
-    elif isinstance(question, SingleChoice | TrueFalse | MultipleAnswers | Matching | Ordering):
+    else:  # choices, true/false, matching, ordering: the key's ids (or boolean) as they are
         data["key"] = question.key_value()
     return data
