@@ -26,17 +26,8 @@ from typing import Any, Final
 from nbconvert.filters import markdown2html
 
 from .._util.jinja import environment
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    Quiz,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import key_free
 from .editions import Edition, QuizMode, quiz_for, quiz_mode, shows_answers
 from .quiz_check import check_data, page_rules
@@ -68,21 +59,21 @@ def _entries(entries: list[Any]) -> list[dict[str, str]]:
 
 def _key_text(question: AnyQuestion) -> str:
     """The key in words, for the instructor sheet (choice keys are marked on the options)."""
-    if isinstance(question, TrueFalse):
+    if isinstance(question, models.TrueFalse):
         return "True" if question.key else "False"
-    if isinstance(question, Numeric) and question.key is not None:
+    if isinstance(question, models.Numeric) and question.key is not None:
         key = question.key
         unit = f" {question.unit}" if question.unit else ""
         if key.tolerance is not None:
             return f"{key.value:g}{unit} (± {key.tolerance:g}{unit})"
         return f"{key.value:g}{unit} (± {100 * (key.relative_tolerance or 0):g} %)"
-    if isinstance(question, ShortText):
+    if isinstance(question, models.ShortText):
         return " · ".join(question.key or [])
-    if isinstance(question, Matching):
+    if isinstance(question, models.Matching):
         texts = {match.id: match.text for match in question.matches}
         prompts = {prompt.id: prompt.text for prompt in question.prompts}
         return "; ".join(f"{prompts[p]} → {texts[m]}" for p, m in (question.key or {}).items())
-    if isinstance(question, Ordering):
+    if isinstance(question, models.Ordering):
         items = {item.id: item.text for item in question.items}
         return " → ".join(items[item_id] for item_id in question.key or [])
     return ""
@@ -112,11 +103,11 @@ def _question_view(
         "prompts": [],
         "matches": [],
         "ordering_items": [],
-        "unit": question.unit if isinstance(question, Numeric) else None,
+        "unit": question.unit if isinstance(question, models.Numeric) else None,
         "key_text": _key_text(question) if mode == "key" else "",
         "check_json": "",
     }
-    if isinstance(question, SingleChoice | MultipleAnswers):
+    if isinstance(question, models.SingleChoice | models.MultipleAnswers):
         keys = question.key if isinstance(question.key, list) else [question.key]
         view["options"] = [
             {
@@ -127,10 +118,10 @@ def _question_view(
             }
             for option in question.options
         ]
-    elif isinstance(question, Matching):
+    elif isinstance(question, models.Matching):
         view["prompts"] = _entries(question.prompts)
         view["matches"] = _entries(question.matches)
-    elif isinstance(question, Ordering):
+    elif isinstance(question, models.Ordering):
         view["ordering_items"] = _entries(question.items)
     if mode == "form":
         view["check_json"] = _json_for_script(check_data(checked))
