@@ -7,10 +7,10 @@ from typing import Any, get_args
 import pytest
 
 from skinlessons.gradebook import _describe
-from skinlessons.handouts import quiz_html
+from skinlessons.handouts import quiz_check, quiz_html
 from skinlessons.quiz import grading, responses, shuffle
 from skinlessons.quiz.questions import AnyQuestion
-from skinlessons.trainee import controls
+from skinlessons.trainee import controls, session
 
 TABLES: dict[str, dict[type[Any], Any]] = {
     "grading": grading._GRADERS,
@@ -22,6 +22,8 @@ TABLES: dict[str, dict[type[Any], Any]] = {
     "live controls": controls._CONTROLS,
     "handout key in words": quiz_html._KEY_TEXT,
     "handout parts of a question": quiz_html._PARTS,
+    "handout check data": quiz_check._CHECK_DATA,
+    "restoring a logged answer": session._RESTORABLE,
 }
 
 
