@@ -208,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ours = _measure_ours(ours_course, args.lessons or count)
         jb1 = None
         if args.jupyter_book is not None:
-            jb1 = _measure_jb1(args.jupyter_book, _copy_course(Path(scratch) / "jb1"))
+            jb1_course = _copy_course(Path(scratch) / "jb1")
+            jb1 = _measure_jb1(args.jupyter_book.resolve(), jb1_course)
     print("Ratios:")
     cold = ours["cold"] / ours["baseline"]
     print(f"  cold / serial nbconvert        = {cold:.3f}  (goal <= {GOALS['cold']})")
