@@ -130,8 +130,8 @@ def part_problems(nb: NotebookNode, lesson_id: str) -> list[Problem]:
         problems.append(
             Problem(
                 "the first solution has no exercise placeholder ('...') before it",
-                f"put an exercise cell (tagged {EXERCISE_TAG!r}) with '...' for the trainee to fill "
-                "in before it.",
+                f"put an exercise cell (tagged {EXERCISE_TAG!r}) with '...' for the trainee to "
+                "fill in before it.",
                 solution,
             )
         )
