@@ -19,8 +19,8 @@ from nbformat import NotebookNode
 from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentErrors, LessonFormatError
 from ..quiz.models import Lesson
+from . import code_cells, teaching
 from . import every_notebook as every
-from . import teaching
 from .notebook import Problem, quiet_nbformat, read_notebook, stored_cell_ids
 from .objectives import objective_problems
 
@@ -96,6 +96,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("math", lambda lesson: every.math_problems(lesson.notebook)),
+    Rule("exercises", lambda lesson: code_cells.exercise_problems(lesson.notebook)),
+    Rule("collapsed code", lambda lesson: code_cells.collapse_problems(lesson.notebook)),
 )
 
 
@@ -213,3 +215,23 @@ def course_lesson_problems(
         )
         problems.extend(LessonProblem(problem, objectives_path) for problem in found)
     return sorted(problems, key=LessonProblem.sort_key), checked
+
+
+def exercise_counts(root: Path) -> dict[str, int]:
+    """Lesson id → the number of exercise cells in its notebook, for each lesson that has one.
+
+    Lessons whose notebook is missing or unreadable are left out (their problems say why).
+    """
+    from ..quiz.loader import load_objectives
+
+    try:
+        lessons = load_objectives(objectives_file(root)).lessons
+    except ContentErrors:
+        return {}
+    counts = {}
+    for lesson in lessons:
+        path = notebook_dir(root) / f"{lesson.id}.ipynb"
+        notebook = read_notebook(path) if path.is_file() else None
+        if isinstance(notebook, NotebookNode):
+            counts[lesson.id] = code_cells.exercise_count(notebook)
+    return counts
