@@ -121,7 +121,7 @@ class WidgetImagePreprocessor(Preprocessor):
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict[str, Any], index: int
     ) -> tuple[NotebookNode, dict[str, Any]]:
-        """Keep only the PNG of widget outputs that have one; replace the others by a note."""
+        """Keep the PNG (or else the HTML) of widget outputs that have one; others become a note."""
         outputs = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -130,6 +130,9 @@ class WidgetImagePreprocessor(Preprocessor):
             elif "image/png" in data:
                 data.pop(WIDGET_VIEW_MIME)
                 output.metadata.setdefault("skinlessons", {})["interactive"] = True
+                outputs.append(output)
+            elif "text/html" in data:  # the widget says in words what it does
+                data.pop(WIDGET_VIEW_MIME)
                 outputs.append(output)
             else:
                 outputs.append(new_output("display_data", data={"text/html": WIDGET_NOTE_HTML}))
