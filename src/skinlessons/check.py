@@ -108,10 +108,13 @@ def _check_lessons(course: CourseUnderCheck) -> Checked:
     from .lessons.checks import course_lesson_problems, exercise_counts
 
     try:
-        references: set[str] | None = set(load_facts(course.data_dir).references)
+        facts = load_facts(course.data_dir)
     except (ContentError, ContentErrors):  # the facts checker reports why
-        references = None
-    problems, lessons = course_lesson_problems(course.root, references)
+        problems, lessons = course_lesson_problems(course.root, None)
+    else:
+        problems, lessons = course_lesson_problems(
+            course.root, set(facts.references), list(facts.glossary.values())
+        )
     findings = [Finding.of(p, "warning" if p.warning else "error") for p in problems]
     return Checked(findings, {"lessons": lessons}, _exercise_note(exercise_counts(course.root)))
 

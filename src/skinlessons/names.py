@@ -32,6 +32,8 @@ NOTEBOOK_DIR: Final = "notebooks"
 QUIZ_DIR: Final = "quizzes"
 OBJECTIVES_FILE: Final = "objectives.yaml"
 QUIZ_SUFFIX: Final = ".yaml"
+GLOSSARY_STEM: Final = "glossary"
+"""``notebooks/glossary.ipynb``: the glossary page, made from the data; not a lesson."""
 
 # Environment variables.
 COURSE_ENV: Final = "SKINLESSONS_COURSE"

@@ -19,15 +19,10 @@ from nbformat.v4 import new_output
 
 from ..errors import HandoutBuildError
 from ..names import QUIZ_TAG, REFERENCE_MARKER
-from .cells import (
-    is_plumbing,
-    is_quiz_cell,
-    is_reference_list_cell,
-    is_references_heading,
-    quiz_id_of,
-)
-from .editions import plumbing_code, shows_answers
+from .cells import is_quiz_cell, is_reference_list_cell, is_references_heading, quiz_id_of
+from .editions import shows_answers
 from .quiz_html import render_quiz_html
+from .rewrites import NotebookLinkPreprocessor, PlumbingCodePreprocessor
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")
@@ -86,25 +81,6 @@ class QuizCellPreprocessor(Preprocessor):
         if shows_answers(quiz, edition):
             cited = _handout(resources).setdefault("quiz_references", [])
             cited.extend(ref for question in quiz.questions for ref in question.references)
-        return cell, resources
-
-
-class PlumbingCodePreprocessor(Preprocessor):
-    """Leave out or fold the code of plumbing cells, as the edition decides.
-
-    Marks the cell for the template the way nbconvert's ``TagRemovePreprocessor`` does
-    (``metadata.transient``, never written out): ``remove_source`` or ``fold_source``.
-    """
-
-    def preprocess_cell(
-        self, cell: NotebookNode, resources: dict[str, Any], index: int
-    ) -> tuple[NotebookNode, dict[str, Any]]:
-        """Mark a plumbing cell's code as removed (trainee) or folded (instructor)."""
-        if is_plumbing(cell):
-            removed = plumbing_code(_context(resources)["edition"]) == "removed"
-            cell.metadata.setdefault("transient", {})[
-                "remove_source" if removed else "fold_source"
-            ] = True
         return cell, resources
 
 
@@ -279,6 +255,7 @@ HANDOUT_PREPROCESSORS: Final = (
     WidgetImagePreprocessor,
     ImageAltPreprocessor,
     ReferencePreprocessor,
+    NotebookLinkPreprocessor,
     OutlinePreprocessor,
 )
 """Run in this order, after nbconvert's own tag removal."""
