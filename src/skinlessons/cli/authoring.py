@@ -55,6 +55,8 @@ def check(course: Path | None, data_dir: Path | None, only: tuple[str, ...]) -> 
     report = check_course(course, data_dir=data_dir, only=only)
     for finding in report.findings:
         click.echo(finding.format())
+    for note in report.notes:
+        click.echo(note)
     click.echo(report.summary(), err=bool(report.errors))
     if report.errors:
         raise SystemExit(1)
