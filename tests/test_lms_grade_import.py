@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skinlessons.gradebook.lms_csv import number
+from skinlessons.quiz.loader import load_course_quizzes
 
 from .gradebook_support import final_answers, make_submission, run_grade, write_json
 from .lms_importers import (
@@ -205,3 +206,12 @@ def test_scores_read_back_in_every_importer(value: object) -> None:
     text = number(amount)
     assert unformat_float(text, ".") == unformat_float(text, ",") == round(amount, 2)
     assert float(canvas_number(text)) == round(amount, 2)
+
+
+def test_the_real_final_stays_under_moodles_grade_limit() -> None:
+    """Moodle's import refuses a grade above ``gradepointmax`` (100 unless raised): the
+    course's final, the only graded quiz, is worth less, so its points always import."""
+    quizzes = load_course_quizzes(Path(__file__).resolve().parents[1]).quizzes.values()
+    finals = [quiz for quiz in quizzes if quiz.is_summative]
+    assert len(finals) == 1
+    assert sum(question.points for question in finals[0].questions) <= 100
