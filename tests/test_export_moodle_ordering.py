@@ -26,24 +26,17 @@ from skinlessons.quiz.grading import grade
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import Ordering
 
-from .export_support import sample_quiz, shown_text
+from .export_support import (
+    MOODLE_COMBINED_FEEDBACK,
+    MOODLE_ORDERING_OPTIONS,
+    sample_quiz,
+    shown_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ("name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden")
 """The elements ``qformat_xml::import_headers`` reads for every question type."""
-ORDERING_EXPORT = (
-    "layouttype",
-    "selecttype",
-    "selectcount",
-    "gradingtype",
-    "showgrading",
-    "numberingstyle",
-    "correctfeedback",
-    "partiallycorrectfeedback",
-    "incorrectfeedback",
-    "shownumcorrect",
-    "answer",
-)
+ORDERING_EXPORT = (*MOODLE_ORDERING_OPTIONS, *MOODLE_COMBINED_FEEDBACK, "answer")
 """What the ordering type's ``export_to_xml()`` writes, in its order."""
 KNOWN = {
     "layouttype": {"HORIZONTAL", "HORI", "H", "1", "VERTICAL", "VERT", "V", "0"},
