@@ -84,6 +84,13 @@ def _display(markup: str) -> None:
     display(HTML(markup))
 
 
+_TABLE_STYLE = (
+    "<style>.skinlessons-table th, .skinlessons-table td "
+    "{text-align: left; vertical-align: top;}</style>"
+)
+"""JupyterLab's and the handouts' lab stylesheet right-align every cell; text reads left."""
+
+
 def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """An HTML table with a caption, column headers and the first cell of each row as its header.
 
@@ -97,6 +104,7 @@ def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[obj
         cells = "".join(f"<td>{_cell(value)}</td>" for value in rest)
         body.append(f'<tr><th scope="row">{_cell(first)}</th>{cells}</tr>')
     return (
+        f"{_TABLE_STYLE}"
         f'<table class="skinlessons-table"><caption>{_esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
