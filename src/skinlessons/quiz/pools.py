@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from ._rules import Violation
-from .questions import AnyQuestion, Slug, _Model
+from .parts import Slug, _Model
+from .questions import AnyQuestion
 
 
 class Pool(_Model):
