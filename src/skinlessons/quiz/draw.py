@@ -61,3 +61,15 @@ def draw_max_points(quiz: Quiz) -> float:
     if not quiz.pools:
         return sum(question.points for question in quiz.questions)
     return sum(question.points for question in drawn_quiz(quiz, "", FIRST_SITTING).questions)
+
+
+def must_pass_per_draw(quiz: Quiz) -> int:
+    """The fewest must-pass questions any draw of ``quiz`` shows (all of them without pools)."""
+    by_id = {question.id: question for question in quiz.questions}
+    pooled = {question_id for pool in quiz.pools for question_id in pool.questions}
+    count = sum(q.must_pass for q in quiz.questions if q.id not in pooled)
+    for pool in quiz.pools:
+        members = [by_id[qid] for qid in pool.questions if qid in by_id]
+        others = sum(not question.must_pass for question in members)
+        count += max(0, min(pool.draw, len(members)) - others)
+    return count
