@@ -145,7 +145,10 @@ class Grader:
             records = answers.answers if answers is not None else {}
             latest = {qid: record.response for qid, record in records.items()}
             original = self.originals[quiz_id]
-            quiz, draw_notes = graded_draw(course_quiz, original, submission.trainee_id, answers)
+            allowed = self.overrides.allowed_sitting(submission.trainee_id, quiz_id)
+            quiz, draw_notes = graded_draw(
+                course_quiz, original, submission.trainee_id, answers, allowed
+            )
             misfits += draw_notes
             result = self.grade_quiz(quiz, latest)
             if quiz.is_summative:

@@ -57,10 +57,18 @@ def drawn_quiz(quiz: Quiz, trainee_id: str, sitting: int = FIRST_SITTING) -> Qui
 
 
 def draw_max_points(quiz: Quiz) -> float:
-    """The points of one draw (``check`` makes every draw worth the same)."""
-    if not quiz.pools:
-        return sum(question.points for question in quiz.questions)
-    return sum(question.points for question in drawn_quiz(quiz, "", FIRST_SITTING).questions)
+    """The points of one draw (``check`` makes every draw worth the same).
+
+    Pool members missing from ``quiz`` (a voided question) are left out; a pool then draws
+    from the rest.
+    """
+    by_id = {question.id: question for question in quiz.questions}
+    pooled = {question_id for pool in quiz.pools for question_id in pool.questions}
+    total = sum(q.points for q in quiz.questions if q.id not in pooled)
+    for pool in quiz.pools:
+        points = sorted((by_id[qid].points for qid in pool.questions if qid in by_id), reverse=True)
+        total += sum(points[: pool.draw])
+    return total
 
 
 def must_pass_per_draw(quiz: Quiz) -> int:
