@@ -23,7 +23,7 @@ def current_sitting(environ: Mapping[str, str]) -> int:
     text = environ.get(SITTING_ENV, "").strip()
     if not text:
         return FIRST_SITTING
-    if text.isdigit() and 1 <= int(text) <= MAX_SITTING:
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_SITTING:
         return int(text)
     raise SubmissionError(
         f"{SITTING_ENV} is {text!r}, not a sitting number. Fix: set it to the re-sit number "
