@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from skinlessons.cli import main
 from skinlessons.errors import SubmissionError
 from skinlessons.names import HOME_ENV, SITTING_ENV, TRAINEE_ENV
 from skinlessons.quiz.draw import drawn_ids
@@ -63,3 +66,30 @@ def test_the_sitting_comes_from_the_environment(text: str, sitting: int) -> None
 def test_a_sitting_that_is_not_a_whole_number_from_1_is_refused(text: str) -> None:
     with pytest.raises(SubmissionError, match="Fix: set it to the re-sit number"):
         current_sitting({SITTING_ENV: text})
+
+
+def _submit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sitting: str) -> tuple[int, str, Path]:
+    monkeypatch.setenv(SITTING_ENV, sitting)
+    target = tmp_path / "handin.json"
+    arguments = ["submit", "--course", str(COURSE), "--out", str(target)]
+    result = CliRunner().invoke(main, arguments)
+    return result.exit_code, result.stderr, target
+
+
+def test_submit_records_the_sitting_set_for_a_resit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, _err, target = _submit(monkeypatch, tmp_path, "2")
+    assert code == 0
+    entry = json.loads(target.read_text(encoding="utf-8"))["quizzes"][QUIZ_ID]
+    assert (entry["sitting"], entry["shown"]) == (2, drawn_ids(QUIZ, "jdoe", 2))
+
+
+def test_submit_refuses_a_bad_sitting_with_the_fix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, err, target = _submit(monkeypatch, tmp_path, "two")
+    assert code == 1
+    assert err.startswith("Error: SKINLESSONS_SITTING is 'two', not a sitting number. Fix:")
+    assert "Traceback" not in err
+    assert not target.exists()
