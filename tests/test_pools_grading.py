@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,7 @@ from skinlessons.quiz.draw import drawn_ids
 from skinlessons.quiz.loader import load_quiz, load_quiz_files
 from skinlessons.quiz.projection import quiz_version
 from skinlessons.submission.parse import parse
+from skinlessons.submission.trainee_ids import trainee_slug
 from skinlessons.trainee.recording import AnswerEvent
 from skinlessons.trainee.submit import build_submission
 
@@ -221,3 +223,15 @@ def test_a_pool_whose_facilities_differ_by_more_than_20_points_is_flagged() -> N
     assert pool_flags(QUIZ, [_stats(qid, 30, 0.7 + i / 20) for i, qid in enumerate(acids)]) == []
     too_few = [_stats(acids[0], 29, 0.9), _stats(acids[1], 30, 0.5), _stats(acids[2], 30, 0.5)]
     assert pool_flags(QUIZ, too_few) == []
+
+
+def test_the_feedback_page_shows_the_trainee_their_own_questions(tmp_path: Path) -> None:
+    data = _document("ana")
+    for answer in data["quizzes"][QUIZ_ID]["answers"].values():
+        answer["response"] = answer["first_response"] = not answer["response"]
+    out = _grade(tmp_path, {"ana": data})
+    page = (out / "feedback" / f"{trainee_slug('ana')}.html").read_text(encoding="utf-8")
+    drawn = drawn_ids(QUIZ, "ana")
+    for question in QUIZ.questions:
+        assert (html.escape(question.stem, quote=False) in page) == (question.id in drawn)
+    assert "Question 3:" in page and "Question 4:" not in page
