@@ -134,7 +134,13 @@ def header_html(entry: Lesson) -> str:
     """The lesson's title line, its time and its objectives, each mapped to course objectives."""
     number = entry.id.split("_", 1)[0]
     title = f"Lesson {number} · {_esc(entry.title)}"
-    parts = [f"<p><strong>{title}</strong> · about {entry.duration_min} minutes</p>"]
+    time = f"about {entry.duration_min} minutes"
+    if entry.optional_min:
+        time += (
+            f" on the core path, and about {entry.optional_min} minutes more for the optional "
+            '"Deeper" sections'
+        )
+    parts = [f"<p><strong>{title}</strong> · {time}</p>"]
     if entry.objectives:
         items = "".join(
             f"<li>{_inline(objective.text)} <small>({_esc(objective.id)}: "

@@ -147,11 +147,14 @@ class LessonObjective(_Model):
 
 
 class Lesson(_Model):
-    """A lesson: its id (= notebook stem = quiz id), title, duration and objectives."""
+    """A lesson: its id (= notebook stem = quiz id), title, durations and objectives."""
 
     id: QuizId
     title: str = Field(min_length=1)
     duration_min: int = Field(gt=0)
+    """The core path: the lesson without its optional "Deeper: ..." sections."""
+    optional_min: int = Field(default=0, ge=0)
+    """The optional "Deeper: ..." sections together (0: the lesson has none)."""
     objectives: list[LessonObjective] = Field(default_factory=list)
 
 
