@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from skinlessons.cli import main
 from skinlessons.errors import SubmissionError
-from skinlessons.names import HOME_ENV, SITTING_ENV, TRAINEE_ENV
+from skinlessons.names import HOME_ENV, MODE_ENV, SITTING_ENV, TRAINEE_ENV
 from skinlessons.quiz.draw import drawn_ids
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.trainee.sitting import current_sitting
@@ -93,3 +93,21 @@ def test_submit_refuses_a_bad_sitting_with_the_fix(
     assert err.startswith("Error: SKINLESSONS_SITTING is 'two', not a sitting number. Fix:")
     assert "Traceback" not in err
     assert not target.exists()
+
+
+def test_without_a_trainee_id_the_final_shows_only_its_unpooled_questions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(TRAINEE_ENV)
+    widget = make_quiz_widget(QUIZ_ID, course=COURSE)
+    assert list(widget.questions) == ["pools-ph-strength"]
+    header = widget.children[0].value
+    assert "Your trainee id is not set yet." in header
+    assert "drawn for you from your trainee id" in header
+
+
+def test_an_unattended_run_shows_the_whole_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TRAINEE_ENV)
+    monkeypatch.setenv(MODE_ENV, "build")
+    widget = make_quiz_widget(QUIZ_ID, course=COURSE)
+    assert list(widget.questions) == [question.id for question in QUIZ.questions]

@@ -56,6 +56,15 @@ def drawn_quiz(quiz: Quiz, trainee_id: str, sitting: int = FIRST_SITTING) -> Qui
     return quiz.model_copy(update={"questions": questions, "pools": []})
 
 
+def always_shown(quiz: Quiz) -> Quiz:
+    """The quiz with only the questions in no pool (what every draw shows), no pools."""
+    if not quiz.pools:
+        return quiz
+    pooled = {question_id for pool in quiz.pools for question_id in pool.questions}
+    questions = [question for question in quiz.questions if question.id not in pooled]
+    return quiz.model_copy(update={"questions": questions, "pools": []})
+
+
 def draw_max_points(quiz: Quiz) -> float:
     """The points of one draw (``check`` makes every draw worth the same).
 

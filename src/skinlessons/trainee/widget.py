@@ -19,7 +19,7 @@ import mistune
 
 from ..course import find_course_root, quiz_file, quiz_files
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
-from ..quiz.draw import FIRST_SITTING, drawn_quiz
+from ..quiz.draw import FIRST_SITTING, always_shown, drawn_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
 from ..quiz.shuffle import option_order
@@ -144,6 +144,8 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
         trainee_id: decides the option order and a pooled quiz's draw (None: file order,
             every question).
         sitting: the sitting a pooled quiz is drawn for.
+        hide_pools: without ``trainee_id``, show only a pooled quiz's questions in no pool
+            (the trainee's draw needs their id).
         course_root: the course Submit packs answers from (summative only).
         notice: a sentence shown above the questions (e.g. "set your trainee id").
     """
@@ -157,10 +159,13 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
         course_root: Path | None = None,
         notice: str | None = None,
         sitting: int = FIRST_SITTING,
+        hide_pools: bool = False,
     ) -> None:
         version = quiz_version(quiz)
         if trainee_id:
             quiz = drawn_quiz(quiz, trainee_id, sitting)
+        elif hide_pools:
+            quiz = always_shown(quiz)
         self.session = QuizSession(quiz, recorder, quiz_version=version, cite=cite_reference)
         self.session.restore()
         self.course_root = course_root
@@ -254,6 +259,8 @@ def make_quiz_widget(
         trainee_id = found.value if found else None
         if found is None and notice is None:
             notice = strings.NO_TRAINEE_ID_NOTICE
+        if found is None and quiz.pools:
+            notice = f"{notice} {strings.POOLED_NEEDS_ID_NOTICE}"
     return QuizWidget(
         quiz,
         recorder=open_recorder(environ),
@@ -261,6 +268,7 @@ def make_quiz_widget(
         course_root=root,
         notice=notice,
         sitting=sitting,
+        hide_pools=not is_unattended(environ),
     )
 
 
