@@ -8,13 +8,22 @@ once and updated in place by the acid explorer widget. The numbers come from an
 from __future__ import annotations
 
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from . import _palette as palette
 from ._acid_reading import AcidReading, describe_reading, has_pka_range, read_acid
 from ._panels import new_figure
 
 PERCENT = 100.0
+
+
+def _empty_label(axes: Axes, *, va: str) -> Text:
+    """A boxed small label beside a marker, empty until the marker is placed."""
+    return axes.text(
+        0.0, 0.0, "", fontsize=palette.SMALL_FONT_SIZE, ha="left", va=va, bbox=palette.LABEL_BOX
+    )
 
 
 class FreeAcidChart:
@@ -65,24 +74,8 @@ class FreeAcidChart:
         (self.marker,) = axes.plot(
             [], [], "D", markersize=9, color=palette.MARKER_COLOUR, markeredgecolor=palette.BLACK
         )
-        self.marker_label = axes.text(
-            0.0,
-            0.0,
-            "",
-            fontsize=palette.SMALL_FONT_SIZE,
-            ha="left",
-            va="bottom",
-            bbox=palette.LABEL_BOX,
-        )
-        self.compare_label = axes.text(
-            0.0,
-            0.0,
-            "",
-            fontsize=palette.SMALL_FONT_SIZE,
-            ha="left",
-            va="top",
-            bbox=palette.LABEL_BOX,
-        )
+        self.marker_label = _empty_label(axes, va="bottom")
+        self.compare_label = _empty_label(axes, va="top")
         axes.set_title(
             "Free acid by pH (Henderson–Hasselbalch, a rule of thumb)",
             fontsize=palette.FONT_SIZE,

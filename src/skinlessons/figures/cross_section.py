@@ -8,6 +8,8 @@ keeps the artists so the depth explorer can move its bands in place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -30,6 +32,16 @@ def range_text(depth_um: Range) -> str:
     """``10-20 µm`` / ``100-600+ µm``, with "about" when the data marks it uncertain."""
     about = "about " if depth_um.uncertain else ""
     return f"{about}{depth_um.text()} µm"
+
+
+def _hidden_band(axes: Axes, left: float, width: float, **style: Any) -> Rectangle:
+    """A depth band from ``left`` over ``width`` of the axes (x in axes units, y in µm), drawn
+    hidden with zero height until a depth is shown."""
+    patch = Rectangle(
+        (left, 0.0), width, 0.0, transform=axes.get_yaxis_transform(), visible=False, **style
+    )
+    axes.add_patch(patch)
+    return patch
 
 
 class SkinSection:
@@ -80,39 +92,30 @@ class SkinSection:
         return [*self.reached_spans, *self.reached_bars, self.title]
 
     def _span(self, axes: Axes) -> Rectangle:
-        patch = Rectangle(
-            (0.0, 0.0),
-            1.0,
+        return _hidden_band(
+            axes,
             0.0,
-            transform=axes.get_yaxis_transform(),
+            1.0,
             facecolor="none",
             edgecolor=palette.REACHED_COLOUR,
             linestyle="--",
             linewidth=1.3,
             zorder=5,
-            visible=False,
         )
-        axes.add_patch(patch)
-        return patch
 
     def _bar(self, axes: Axes, kind: str) -> Rectangle:
         left, right = BAR_X[kind]
-        colour = palette.REACHED_COLOUR if kind == "reached" else palette.REFERENCE_COLOUR
-        hatch = palette.REACHED_HATCH if kind == "reached" else palette.REFERENCE_HATCH
-        patch = Rectangle(
-            (left, 0.0),
+        reached = kind == "reached"
+        return _hidden_band(
+            axes,
+            left,
             right - left,
-            0.0,
-            transform=axes.get_yaxis_transform(),
             facecolor=palette.WHITE,
-            edgecolor=colour,
-            hatch=hatch,
+            edgecolor=palette.REACHED_COLOUR if reached else palette.REFERENCE_COLOUR,
+            hatch=palette.REACHED_HATCH if reached else palette.REFERENCE_HATCH,
             linewidth=1.2,
             zorder=6,
-            visible=False,
         )
-        axes.add_patch(patch)
-        return patch
 
     def show_reference(self, depth_um: Range, label: str) -> None:
         """Draw a fixed reference depth bar (e.g. physician dermabrasion) with a legend entry."""
