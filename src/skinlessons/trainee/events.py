@@ -103,8 +103,10 @@ def parse_line(raw: bytes, *, is_complete: bool = True) -> AnswerEvent | str:
         return AnswerEvent.from_json(json.loads(raw.decode("utf-8"), parse_constant=_no_constant))
     except RecursionError:
         problem = strings.LOG_RESPONSE_TOO_DEEP
+    except UnicodeDecodeError as exc:
+        problem = strings.LOG_NOT_TEXT.format(byte=raw[exc.start], column=exc.start + 1)
     except json.JSONDecodeError as exc:
         problem = strings.LOG_NOT_JSON.format(problem=exc.msg, column=exc.colno)
-    except ValueError as exc:  # bad UTF-8 or JSON, wrong field, a number over 4,300 digits
+    except ValueError as exc:  # a wrong field, a number over 4,300 digits
         problem = strings.LOG_HUGE_NUMBER if "integer string conversion" in str(exc) else str(exc)
     return problem if is_complete else strings.LOG_LINE_TORN

@@ -68,6 +68,9 @@ LOG_LINE_TOO_LONG: Final = (
 LOG_RESPONSE_TOO_DEEP: Final = "the answer nests lists or objects too deeply to be a quiz answer"
 LOG_NOT_A_NUMBER: Final = "{name} is not a number a quiz answer can hold"
 LOG_NOT_JSON: Final = "not valid JSON ({problem} at column {column})"
+LOG_NOT_TEXT: Final = (
+    "not text: byte 0x{byte:02x} at column {column} can't decode as UTF-8 (binary data)"
+)
 LOG_HUGE_NUMBER: Final = "a number has more than 4,300 digits"
 LOG_MORE_SKIPPED: Final = (
     "{path}: more unreadable answer-log lines were skipped without a warning; "
