@@ -25,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..errors import ContentError
+from ..names import CONTENT_MAX_BYTES as MAX_BYTES
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -104,7 +105,7 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             the error carries the line of the problem.
     """
     try:
-        raw = path.read_bytes()
+        raw = _read_limited(path)
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error_cls(
@@ -113,9 +114,16 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             line=raw.count(b"\n", 0, exc.start) + 1,
             hint="save it as UTF-8, or remove the binary content.",
         ) from None
+    except _TooLarge as exc:
+        raise error_cls(
+            f"the file is {exc.size:,} bytes, more than the {MAX_BYTES // 1024:,} kB a content "
+            "file may be",
+            path=path,
+            hint="a quiz or data file is a few tens of kB: check that this is the right file.",
+        ) from None
     except OSError as exc:
         raise error_cls(
-            f"cannot read the file: {exc.strerror}", path=path, hint="check the path."
+            f"cannot read the file: {exc.strerror or exc}", path=path, hint="check the path."
         ) from None
     yaml = YAML(typ="rt")
     try:
@@ -135,7 +143,30 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
         raise error_cls(
             f"not valid YAML: {exc}", path=path, hint="check the file's syntax."
         ) from None
+    except RecursionError:
+        raise _too_deep(path, error_cls) from None
     return YamlDocument(path=path, data=data)
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, or :class:`_TooLarge` past :data:`MAX_BYTES` (the rest unread)."""
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _TooLarge(path.stat().st_size)
+    return raw
+
+
+class _TooLarge(OSError):
+    """A content file over :data:`MAX_BYTES`."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size:,} bytes")
+        self.size = size
+
+
+def _too_deep(path: Path, error_cls: type[ContentError]) -> ContentError:
+    return error_cls("the file nests too deeply to read", path=path, hint="check its brackets.")
 
 
 def problems_from_validation(
@@ -185,6 +216,8 @@ def validate_document(
         return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         return None, problems_from_validation(exc, doc, error_cls=error_cls)
+    except RecursionError:
+        return None, [_too_deep(doc.path, error_cls)]
 
 
 def load_model(

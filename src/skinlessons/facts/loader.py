@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, ContentErrors, DataFileError
+from ..names import CONTENT_MAX_BYTES
 from . import crosscheck
 from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
@@ -101,9 +102,11 @@ def _load_fast(data_dir: Path) -> Facts | None:
     models: dict[str, Any] = {}
     try:
         for name, model in FILES.items():
+            if (data_dir / name).stat().st_size > CONTENT_MAX_BYTES:
+                return None  # the careful reader says why
             raw[name] = yaml.load((data_dir / name).read_bytes(), Loader=CSafeLoader)
             models[name] = model.model_validate(raw[name])
-    except (OSError, ValueError, yaml.YAMLError):  # pydantic's ValidationError is a ValueError
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # ValidationError: a ValueError
         return None
     findings = crosscheck.unknown_ids(raw)
     for name, data in raw.items():

@@ -67,11 +67,6 @@ def _read(
         doc = read_yaml(path, error_cls=QuizFormatError)
     except ContentError as unreadable:
         return None, None, [unreadable]
-    except RecursionError:
-        deep = QuizFormatError(
-            "the file nests too deeply to read", path=path, hint="check its brackets."
-        )
-        return None, None, [deep]
     if doc.data is not None and not isinstance(doc.data, CommentedMap):
         not_mapping = QuizFormatError(
             f"the file should be a mapping of 'key: value' lines, not {_kind_of(doc.data)}",
