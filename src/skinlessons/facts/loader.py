@@ -130,7 +130,7 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
     models: dict[str, Any] = {}
     for name, model in FILES.items():
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists():  # a folder in its place: read_yaml says it cannot be read
             problems.append(
                 DataFileError(
                     "data file is missing", path=path, hint=f"restore {name} in {data_dir}."
