@@ -9,8 +9,6 @@ runs the real command line.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from skinlessons.cli import main
 from skinlessons.facts import default_data_dir
 from skinlessons.names import CONTENT_MAX_BYTES
 
+from .gradebook_support import cli_process
 from .handouts_support import copy_course
 
 
@@ -106,23 +105,18 @@ def test_build_stops_on_a_bad_quiz_file_before_running_lessons(case: str, tmp_pa
     assert not list(out.rglob("*.html"))
 
 
-def _real_process(*arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", *arguments]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-
-
 def test_real_processes_exit_1_without_a_traceback(tmp_path: Path) -> None:
     """As an author runs them: check on an alias-bomb data file, build on a deep quiz file."""
     data = tmp_path / "data"
     shutil.copytree(default_data_dir(), data)
     bomb = _spoil(data / "rules.yaml", _alias_bomb())
-    checked = _real_process("check", "--only", "facts", "--data", str(data))
+    checked = cli_process("check", "--only", "facts", "--data", str(data))
     assert checked.returncode == 1
     assert "Traceback" not in checked.stderr
     assert f"{bomb}: aliases (*name) make the file stand for more than" in checked.stdout
     course = copy_course(tmp_path / "course")
     deep = _spoil(course / "quizzes" / "03_final.yaml", _deep_block(1200))
-    built = _real_process("build", "--course", str(course), "--out", str(tmp_path / "out"))
+    built = cli_process("build", "--course", str(course), "--out", str(tmp_path / "out"))
     assert built.returncode == 1
     assert "Traceback" not in built.stderr
     assert f"{deep}: the file nests too deeply to read" in built.stderr

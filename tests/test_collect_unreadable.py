@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
+
+from .gradebook_support import cli_process
 
 NOBODY = 65534
 """Root may read every file, so as root the command runs in a child as this user."""
@@ -45,7 +46,7 @@ def shared() -> Iterator[Path]:
         for path in folder.rglob("*"):
             if not path.is_symlink():
                 path.chmod(0o755 if path.is_dir() else 0o644)
-        subprocess.run(["rm", "-rf", str(folder)], check=True)
+        shutil.rmtree(folder)
 
 
 def _collect_as_instructor(arguments: list[str], result_file: Path) -> dict[str, object]:
@@ -126,9 +127,7 @@ def test_an_out_that_cannot_be_created_exits_1_without_a_traceback(tmp_path: Pat
     _home(homes, "ana", "submission-ana-0123456789.json")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "collect",
-               str(homes / "ana"), "--out", str(blocker / "collected")]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    result = cli_process("collect", str(homes / "ana"), "--out", str(blocker / "collected"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"Error: cannot write the copies to {blocker / 'collected'} (Not a directory)" in (

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from skinlessons.names import HOME_ENV
 from skinlessons.submission.format import MAX_SEQ, SubmissionDocument
 from skinlessons.submission.parse import parse
 
-from .gradebook_support import grade_in_process, read_csv
+from .gradebook_support import cli_process, grade_in_process, read_csv
 from .trainee_env import COURSE_DIR, FINAL_QUIZ, isolate_trainee
 
 AGENT = "fixture-final-agent"
@@ -193,9 +191,8 @@ def test_a_log_that_is_a_folder_stops_submit_with_the_fix(data: Path, tmp_path: 
     submission is written and there is no traceback (a real process, as a trainee runs it)."""
     (data / "answers.jsonl").mkdir()
     out = tmp_path / "handin.json"
-    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "submit",
-               "--course", str(COURSE_DIR), "--trainee", "jdoe", "--out", str(out)]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    arguments = ["--course", str(COURSE_DIR), "--trainee", "jdoe", "--out", str(out)]
+    result = cli_process("submit", *arguments)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"Your answer log {data / 'answers.jsonl'} cannot be read (Is a directory)" in (
