@@ -163,11 +163,17 @@ def first_of_each_type(course: Path = REAL_COURSE) -> dict[str, tuple[str, AnyQu
     return found
 
 
+def cli_process(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """``skinlessons ARGUMENTS`` in a fresh process, as a user runs it."""
+    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+
+
 def grade_cli(submissions: Path, out: Path, *extra: str, course: Path = REAL_COURSE) -> Any:
     """``skinlessons grade`` in a fresh process, as an instructor runs it."""
-    command = [sys.executable, "-c", "from skinlessons.cli import main; main()", "grade",
-               str(submissions), "--out", str(out), "--course", str(course), *extra]  # fmt: skip
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    return cli_process(
+        "grade", str(submissions), "--out", str(out), "--course", str(course), *extra
+    )
 
 
 def grade_in_process(

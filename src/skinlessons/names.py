@@ -32,6 +32,8 @@ NOTEBOOK_DIR: Final = "notebooks"
 QUIZ_DIR: Final = "quizzes"
 OBJECTIVES_FILE: Final = "objectives.yaml"
 QUIZ_SUFFIX: Final = ".yaml"
+CONTENT_MAX_BYTES: Final = 1024 * 1024
+"""The largest quiz, objectives or data file read (1 MB; the course's largest is under 100 kB)."""
 GLOSSARY_STEM: Final = "glossary"
 """``notebooks/glossary.ipynb``: the glossary page, made from the data; not a lesson."""
 

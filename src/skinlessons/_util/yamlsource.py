@@ -13,20 +13,31 @@ Validators of our own models attach a fix hint by raising :func:`rule`, e.g.::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from ..errors import ContentError
+from ..names import CONTENT_MAX_BYTES as MAX_BYTES
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+MAX_FLOW_DEPTH: Final = 100
+"""Brackets nested deeper than this are refused before parsing (the YAML parser slows down
+sharply on thousands of them; real content nests three or four)."""
+MAX_VALUES: Final = 1_000_000
+"""Values a file may stand for once aliases (``*name``) are expanded; a 1 MB file without
+aliases holds far fewer, so only an alias bomb reaches this."""
+_BRACKET = re.compile(r"[\[\]{}]")
 
 RULE_ERROR_TYPE = "skinlessons_rule"
 
@@ -104,7 +115,7 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             the error carries the line of the problem.
     """
     try:
-        raw = path.read_bytes()
+        raw = _read_limited(path)
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error_cls(
@@ -113,10 +124,26 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             line=raw.count(b"\n", 0, exc.start) + 1,
             hint="save it as UTF-8, or remove the binary content.",
         ) from None
+    except _TooLarge as exc:
+        raise error_cls(
+            f"the file is {exc.size:,} bytes, more than the {MAX_BYTES // 1024:,} kB a content "
+            "file may be",
+            path=path,
+            hint="a quiz or data file is a few tens of kB: check that this is the right file.",
+        ) from None
     except OSError as exc:
         raise error_cls(
-            f"cannot read the file: {exc.strerror}", path=path, hint="check the path."
+            f"cannot read the file: {exc.strerror or exc}", path=path, hint="check the path."
         ) from None
+    deep_at = _too_deep_at(text)
+    if deep_at is not None:
+        raise error_cls(
+            f"the file nests too deeply to read (brackets [ or {{ more than {MAX_FLOW_DEPTH} "
+            "levels deep)",
+            path=path,
+            line=text.count("\n", 0, deep_at) + 1,
+            hint="check its brackets.",
+        )
     yaml = YAML(typ="rt")
     try:
         data = yaml.load(text)
@@ -131,11 +158,73 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             "quote text that contains ': ' or starts with a special character."
         )
         raise error_cls(f"not valid YAML: {what}", path=path, line=line, hint=hint) from None
+    except ReaderError as exc:  # a character YAML does not allow (NUL bytes, say)
+        raise error_cls(
+            f"the file holds the control character U+{exc.character:04X}, which YAML does "
+            "not allow",
+            path=path,
+            line=text.count("\n", 0, exc.position) + 1,
+            hint="remove it; a file of zero bytes was cut off by a crash: restore it.",
+        ) from None
     except (YAMLError, ValueError) as exc:
         raise error_cls(
             f"not valid YAML: {exc}", path=path, hint="check the file's syntax."
         ) from None
+    except RecursionError:
+        raise _too_deep(path, error_cls) from None
+    if _expanded_size(data, {}) > MAX_VALUES:
+        raise error_cls(
+            f"aliases (*name) make the file stand for more than {MAX_VALUES:,} values",
+            path=path,
+            hint="write the values out, or use fewer aliases of aliases.",
+        )
     return YamlDocument(path=path, data=data)
+
+
+def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
+    """How many values ``node`` stands for with every alias expanded (each shared node is
+    counted once per use, but measured once)."""
+    if not isinstance(node, dict | list):
+        return 1
+    known = sizes.get(id(node))
+    if known is None:
+        children = node.values() if isinstance(node, dict) else node
+        known = sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in children)
+    return known
+
+
+def _too_deep_at(text: str) -> int | None:
+    """Where brackets first nest deeper than :data:`MAX_FLOW_DEPTH`, or None.
+
+    Brackets in quoted text count too; only text with a hundred unclosed ones is refused.
+    """
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            return match.start()
+    return None
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, or :class:`_TooLarge` past :data:`MAX_BYTES` (the rest unread)."""
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _TooLarge(path.stat().st_size)
+    return raw
+
+
+class _TooLarge(OSError):
+    """A content file over :data:`MAX_BYTES`."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size:,} bytes")
+        self.size = size
+
+
+def _too_deep(path: Path, error_cls: type[ContentError]) -> ContentError:
+    return error_cls("the file nests too deeply to read", path=path, hint="check its brackets.")
 
 
 def problems_from_validation(
@@ -185,6 +274,8 @@ def validate_document(
         return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         return None, problems_from_validation(exc, doc, error_cls=error_cls)
+    except RecursionError:
+        return None, [_too_deep(doc.path, error_cls)]
 
 
 def load_model(

@@ -102,7 +102,9 @@ def grade(
 
 
 @click.command()
-@click.argument("homes", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "homes", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path)
+)  # a home it may not read is skipped with a reason, not a usage error
 @click.option(
     "--out",
     "out",
@@ -116,7 +118,8 @@ def collect(homes: tuple[Path, ...], out: Path) -> None:
 
     For each HOME, copies HOME/.skinlessons/submissions/submission-*.json to
     OUT/<home name>/. Symbolic links are never followed. Prints every copy, the homes with
-    no submission and anything skipped (with the reason); exits 0 either way.
+    no submission and anything skipped (with the reason); exits 0 either way, and 1 only
+    when OUT cannot be written.
     """
     from ..gradebook.collect import collect_submissions
 

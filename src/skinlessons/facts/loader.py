@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, ContentErrors, DataFileError
+from ..names import CONTENT_MAX_BYTES
 from . import crosscheck
 from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
@@ -101,9 +102,11 @@ def _load_fast(data_dir: Path) -> Facts | None:
     models: dict[str, Any] = {}
     try:
         for name, model in FILES.items():
+            if (data_dir / name).stat().st_size > CONTENT_MAX_BYTES:
+                return None  # the careful reader says why
             raw[name] = yaml.load((data_dir / name).read_bytes(), Loader=CSafeLoader)
             models[name] = model.model_validate(raw[name])
-    except (OSError, ValueError, yaml.YAMLError):  # pydantic's ValidationError is a ValueError
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # ValidationError: a ValueError
         return None
     findings = crosscheck.unknown_ids(raw)
     for name, data in raw.items():
@@ -127,7 +130,7 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
     models: dict[str, Any] = {}
     for name, model in FILES.items():
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists():  # a folder in its place: read_yaml says it cannot be read
             problems.append(
                 DataFileError(
                     "data file is missing", path=path, hint=f"restore {name} in {data_dir}."

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Final
 
 from .._util.files import ensure_private_dir, write_atomically
+from ..errors import GradingError
 from ..submission.format import MAX_BYTES, home_data_folder, is_submission_name, submissions_dir
 
 _DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
@@ -70,6 +71,11 @@ def _open_dir(name: str | Path, parent_fd: int | None) -> int:
 def _why_not_opened(exc: OSError) -> str:
     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
         return "it is a symbolic link or not a folder, so it is not followed"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"it cannot be read ({exc.strerror}); run collect as a user who may read every "
+            "home (on a hub, the administrator)"
+        )
     return exc.strerror or str(exc)
 
 
@@ -92,8 +98,18 @@ def _copy_file(name: str, folder_fd: int, destination: Path) -> str | None:
             return f"it could not be read ({exc.strerror or exc})"
     if len(data) > MAX_BYTES:
         return "it grew larger than a submission can be while it was read"
-    write_atomically(ensure_private_dir(destination.parent) / destination.name, data)
+    try:
+        write_atomically(ensure_private_dir(destination.parent) / destination.name, data)
+    except OSError as exc:
+        raise _cannot_write(destination.parent, exc) from exc
     return None
+
+
+def _cannot_write(folder: Path, exc: OSError) -> GradingError:
+    return GradingError(
+        f"cannot write the copies to {folder} ({exc.strerror or exc}). Fix: give --out a "
+        "folder you can write to, on a disk with free space, then run collect again."
+    )
 
 
 def _collect_home(home: Path, out: Path, report: CollectReport) -> None:
@@ -145,8 +161,15 @@ def collect_submissions(homes: Iterable[Path | str], out: Path | str) -> Collect
 
     Returns:
         The report: files copied, homes without a submission, homes and files skipped.
+
+    Raises:
+        GradingError: ``out`` or a folder in it cannot be created or written (says which).
     """
     out_dir = Path(out)
+    try:
+        ensure_private_dir(out_dir)
+    except OSError as exc:
+        raise _cannot_write(out_dir, exc) from exc
     report = CollectReport()
     seen: set[str] = set()
     for raw in homes:

@@ -7,6 +7,7 @@ and it reports every problem at once as ``file:line: field: message. Fix: hint``
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from .._util.yamlsource import YamlDocument, read_yaml, validate_document
 from ..course import find_course_root, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentError, ContentErrors, QuizFormatError
+from ..names import CONTENT_MAX_BYTES
 from .course_checks import (
     LoadedQuiz,
     ReferenceInfo,
@@ -68,11 +70,6 @@ def _read(
         doc = read_yaml(path, error_cls=QuizFormatError)
     except ContentError as unreadable:
         return None, None, [unreadable]
-    except RecursionError:
-        deep = QuizFormatError(
-            "the file nests too deeply to read", path=path, hint="check its brackets."
-        )
-        return None, None, [deep]
     if doc.data is not None and not isinstance(doc.data, CommentedMap):
         not_mapping = QuizFormatError(
             f"the file should be a mapping of 'key: value' lines, not {_kind_of(doc.data)}",
@@ -85,18 +82,46 @@ def _read(
     return result, doc, problems
 
 
+_LOADED: dict[tuple[str, bytes], Quiz] = {}
+"""Quizzes already read in this process, by file and content digest (a run of ``grade`` or a
+kernel reads the same unchanged files again and again; parsing YAML is the slow part)."""
+_MAX_LOADED: Final = 256
+
+
+def _content_key(path: Path) -> tuple[str, bytes] | None:
+    """The file and a digest of its bytes, or None when it cannot be read as a quiz file."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(CONTENT_MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > CONTENT_MAX_BYTES:
+        return None
+    return str(path.resolve()), hashlib.sha256(data).digest()
+
+
 def load_quiz(path: Path | str) -> Quiz:
     """Read and validate one quiz file (its id must be the file's stem).
+
+    A file whose bytes were loaded before in this process gives the same (frozen) quiz
+    without being parsed again; a changed file is always read anew.
 
     Raises:
         ContentErrors: every problem found in the file, each with its line.
     """
     path = Path(path)
+    key = _content_key(path)
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
     quiz, doc, problems = _read(Quiz, path)
     if quiz is not None and doc is not None:
         problems = check_quiz_against_course(LoadedQuiz(quiz, doc), None, None)
     if problems:
         raise ContentErrors(problems)
+    if key is not None:
+        if len(_LOADED) >= _MAX_LOADED:
+            _LOADED.clear()
+        _LOADED[key] = quiz
     return quiz
 
 

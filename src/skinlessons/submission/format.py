@@ -23,6 +23,9 @@ READABLE_VERSIONS: Final = (1, 2)
 """The versions a grader reads; a version 1 file is a first sitting with nothing recorded."""
 MAX_BYTES: Final = 5 * 1024 * 1024
 """Larger files are refused unread (5 MB; a real submission is a few tens of kB)."""
+MAX_SEQ: Final = 2**63 - 1
+"""The largest ``seq`` or ``last_seq`` a submission carries (a 64-bit signed integer, what the
+gradebook stores); an answer-log line with a larger one is skipped."""
 FILE_PREFIX: Final = "submission-"
 FILE_SUFFIX: Final = ".json"
 

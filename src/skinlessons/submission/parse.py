@@ -22,6 +22,8 @@ _SHOWN_NUMBER: Final = 10**_SHOWN_LENGTH
 _SHARED_LENGTH: Final = 100
 MAX_DEPTH: Final = 16
 """How deep a submission's JSON may nest (a real one nests 6 levels: a matching answer)."""
+RESPONSE_DEPTH: Final = 5
+"""How deep a response sits in a submission: document, quizzes, quiz, answers, answer."""
 MAX_NOTES: Final = 20
 """A file with thousands of bad entries gets this many notes and a count of the rest."""
 _RESUBMIT: Final = "ask the trainee to run skinlessons submit again"
@@ -144,10 +146,15 @@ def _draw_record(
     return sitting, list(ids)
 
 
-def _too_deep(document: object) -> bool:
-    """True if ``document`` nests more than :data:`MAX_DEPTH` lists and objects (no recursion)."""
+def response_too_deep(response: object) -> bool:
+    """True if ``response`` nests so deeply that a submission holding it is refused."""
+    return _too_deep(response, MAX_DEPTH - RESPONSE_DEPTH)
+
+
+def _too_deep(document: object, limit: int = MAX_DEPTH) -> bool:
+    """True if ``document`` nests more than ``limit`` lists and objects (no recursion)."""
     level: list[object] = [document]
-    for _depth in range(MAX_DEPTH):
+    for _depth in range(limit):
         level = [
             child
             for value in level

@@ -3,7 +3,9 @@
 One JSON object per line (see ``docs/contracts.md``, "Answer log"). Writers hold an exclusive
 lock while they read the last sequence number and append, so two kernels of the same trainee
 never reuse a number. A line that is not a valid record (typically a last line torn by a crash
-or a full disk) is skipped with an :class:`AnswerLogWarning`; reading never crashes on it.
+or a full disk; :mod:`.events` says what else) is skipped and kept in :attr:`AnswerLog.skipped`;
+the first few also raise an :class:`AnswerLogWarning`. Reading never crashes on a line, and a
+huge log is read line by line, never whole.
 
 While notebooks run unattended (``$SKINLESSONS_MODE`` = build/test) :func:`open_recorder`
 returns an in-memory log, so nothing is written to disk.
@@ -17,15 +19,21 @@ import sys
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Final, Protocol
 
 from .._util.clock import utc_timestamp
 from .._util.files import ensure_private_dir
 from ..submission.format import answer_log_path, data_home
 from . import strings
+from .events import MAX_LINE_BYTES, AnswerEvent, SkippedLine, parse_line
 from .mode import UNATTENDED, is_unattended
+
+__all__ = ["AnswerEvent", "AnswerLog", "AnswerLogWarning", "MemoryAnswerLog", "open_recorder"]
+
+MAX_WARNINGS: Final = 5
+"""Skipped lines warned about one by one; after these, one warning says more were skipped."""
+_SKIP_CHUNK: Final = 1024 * 1024
 
 if sys.platform != "win32":
     import fcntl
@@ -33,62 +41,6 @@ if sys.platform != "win32":
 
 class AnswerLogWarning(UserWarning):
     """A line of the answer log could not be read and was skipped."""
-
-
-@dataclass(frozen=True)
-class AnswerEvent:
-    """One recorded change of an answer, or one formative check (``is_check``)."""
-
-    seq: int
-    quiz_id: str
-    quiz_version: str
-    question_id: str
-    response: Any
-    is_check: bool = False
-    recorded_at: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        """The log record, with the field names of ``docs/contracts.md``."""
-        return {
-            "seq": self.seq,
-            "time": self.recorded_at,
-            "quiz_id": self.quiz_id,
-            "quiz_version": self.quiz_version,
-            "question_id": self.question_id,
-            "response": self.response,
-            "check": self.is_check,
-        }
-
-    @classmethod
-    def from_json(cls, data: object) -> AnswerEvent:
-        """Parse one log record.
-
-        Raises:
-            ValueError: a field is missing or has the wrong type.
-        """
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-        seq = data.get("seq")
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-            raise ValueError(f"'seq' must be a whole number from 1, got {seq!r}")
-        texts = {name: data.get(name) for name in ("quiz_id", "quiz_version", "question_id")}
-        for name, value in texts.items():
-            if not isinstance(value, str) or not value:
-                raise ValueError(f"'{name}' must be a non-empty string, got {value!r}")
-        if "response" not in data:
-            raise ValueError("'response' is missing")
-        is_check = data.get("check", False)
-        if not isinstance(is_check, bool):
-            raise ValueError(f"'check' must be true or false, got {is_check!r}")
-        return cls(
-            seq=seq,
-            quiz_id=str(texts["quiz_id"]),
-            quiz_version=str(texts["quiz_version"]),
-            question_id=str(texts["question_id"]),
-            response=data["response"],
-            is_check=is_check,
-            recorded_at=str(data.get("time", "")),
-        )
 
 
 class AnswerRecorder(Protocol):
@@ -166,57 +118,65 @@ class AnswerLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._events: list[AnswerEvent] = []
-        self._offset = 0
-        self._line_number = 0
-        self._ends_with_newline = True
+        self._reset()
 
     def _reset(self) -> None:
-        self._events, self._offset, self._line_number = [], 0, 0
+        self._events: list[AnswerEvent] = []
+        self._offset, self._line_number = 0, 0
         self._ends_with_newline = True
+        self.skipped: list[SkippedLine] = []
+        """Every line left out so far, in order (what ``submit`` reports)."""
 
-    def _warn(self, line_number: int, problem: str) -> None:
-        warnings.warn(
-            strings.LOG_LINE_SKIPPED.format(path=self.path, line=line_number, problem=problem),
-            AnswerLogWarning,
-            stacklevel=4,
-        )
+    def _skip(self, line_number: int, problem: str) -> None:
+        self.skipped.append(SkippedLine(line_number, problem))
+        if len(self.skipped) <= MAX_WARNINGS:
+            message = strings.LOG_LINE_SKIPPED.format(
+                path=self.path, line=line_number, problem=problem
+            )
+        elif len(self.skipped) == MAX_WARNINGS + 1:
+            message = strings.LOG_MORE_SKIPPED.format(path=self.path)
+        else:
+            return
+        warnings.warn(message, AnswerLogWarning, stacklevel=5)
 
     def _catch_up(self, stream: IO[bytes]) -> None:
-        """Read whatever other writers appended since the last read."""
+        """Read whatever other writers appended since the last read, one line at a time."""
         size = stream.seek(0, os.SEEK_END)
         if size < self._offset:
             self._reset()  # the file was replaced or truncated: read it again
         if size == self._offset:
             return
         stream.seek(self._offset)
-        chunk = stream.read(size - self._offset)
-        self._offset = size
-        if not self._ends_with_newline and chunk.startswith(b"\n"):
-            chunk = chunk[1:]  # another writer closed the torn line we already counted
-        lines = chunk.split(b"\n")
-        torn = lines.pop()  # b"" when the chunk ends with a newline
-        self._ends_with_newline = not torn
-        for raw in lines:
+        if not self._ends_with_newline and stream.read(1) != b"\n":
+            stream.seek(self._offset)  # (else another writer closed the torn line we counted)
+        while raw := stream.readline(MAX_LINE_BYTES + 1):
             self._line_number += 1
-            self._parse(raw, self._line_number, is_last=False)
-        if torn:
-            self._line_number += 1
-            self._parse(torn, self._line_number, is_last=True)
+            self._ends_with_newline = raw.endswith(b"\n")
+            if len(raw) > MAX_LINE_BYTES and not self._ends_with_newline:
+                self._skip_long_line(stream, len(raw))
+            elif raw.strip():
+                self._take(raw.rstrip(b"\n"), self._line_number)
+        self._offset = stream.tell()
 
-    def _parse(self, raw: bytes, line_number: int, *, is_last: bool) -> None:
-        if not raw.strip():
-            return
-        try:
-            event = AnswerEvent.from_json(json.loads(raw.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError) as exc:
-            problem = strings.LOG_LINE_TORN if is_last else str(exc)
-            self._warn(line_number, problem)
-            return
-        if self._events and event.seq <= self._events[-1].seq:
-            self._warn(line_number, strings.LOG_SEQ_NOT_GROWING.format(seq=event.seq))
-            return
-        self._events.append(event)
+    def _skip_long_line(self, stream: IO[bytes], start: int) -> None:
+        """Pass over the rest of a line too long to be a record, without holding it."""
+        size = start
+        while chunk := stream.readline(_SKIP_CHUNK):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        self._ends_with_newline = chunk.endswith(b"\n") if chunk else False
+        problem = strings.LOG_LINE_TOO_LONG.format(size=size, limit=MAX_LINE_BYTES // 1024)
+        self._skip(self._line_number, problem)
+
+    def _take(self, raw: bytes, line_number: int) -> None:
+        event = parse_line(raw, is_complete=self._ends_with_newline)
+        if isinstance(event, str):
+            self._skip(line_number, event)
+        elif self._events and event.seq <= self._events[-1].seq:
+            self._skip(line_number, strings.LOG_SEQ_NOT_GROWING.format(seq=event.seq))
+        else:
+            self._events.append(event)
 
     def events(self) -> list[AnswerEvent]:
         """Every readable record in the file, in order; unreadable lines are skipped."""

@@ -66,6 +66,25 @@ LOG_LINE_SKIPPED: Final = (
 )
 LOG_LINE_TORN: Final = "the last line is incomplete, probably cut off when the computer stopped"
 LOG_SEQ_NOT_GROWING: Final = "sequence number {seq} does not follow the line before"
+LOG_LINE_TOO_LONG: Final = (
+    "the line is {size:,} bytes long, more than the {limit} kB an answer takes"
+)
+LOG_RESPONSE_TOO_DEEP: Final = "the answer nests lists or objects too deeply to be a quiz answer"
+LOG_NOT_A_NUMBER: Final = "{name} is not a number a quiz answer can hold"
+LOG_NOT_JSON: Final = "not valid JSON ({problem} at column {column})"
+LOG_NOT_TEXT: Final = (
+    "not text: byte 0x{byte:02x} at column {column} can't decode as UTF-8 (binary data)"
+)
+LOG_HUGE_NUMBER: Final = "a number has more than 4,300 digits"
+LOG_MORE_SKIPPED: Final = (
+    "{path}: more unreadable answer-log lines were skipped without a warning; "
+    "'skinlessons submit' lists them all."
+)
+LOG_UNREADABLE: Final = (
+    "Your answer log {path} cannot be read ({error}), so no submission was written. "
+    "Fix: make sure it is a file you can read; if you moved or replaced it, put the original "
+    "back, or tell your instructor."
+)
 
 # --- the live quiz --------------------------------------------------------------------------
 QUESTION_HEADING: Final = "Question {number} of {total}"
@@ -140,6 +159,18 @@ RECEIPT_QUESTION: Final = "{number} ({question_id})"
 RECEIPT_NO_ANSWERS: Final = "No answers are recorded yet: answer the quizzes, then submit again."
 RECEIPT_UNKNOWN_QUIZZES: Final = (
     "Answers to quizzes that are no longer in the course were left out: {quiz_ids}."
+)
+RECEIPT_SKIPPED: Final = (
+    "Skipped {count:,} unreadable line{plural} of your answer log {path}: {lines}. The submission "
+    "holds every other answer; if this keeps happening, tell your instructor."
+)
+RECEIPT_SKIPPED_FIRST: Final = "First problems: {problems}."
+RECEIPT_SKIPPED_PROBLEM: Final = "line {line}: {problem}"
+RECEIPT_AND_MORE: Final = "{shown} and {more:,} more"
+RECEIPT_TOO_LARGE: Final = (
+    "The submission would be {size:,} bytes, more than the {limit:,} bytes an instructor's "
+    "grader reads, so it was not written. Fix: tell your instructor; the answer log {path} "
+    "holds unusually long answers."
 )
 RECEIPT_NEXT_STEP: Final = (
     "Upload this file where your instructor asked. You can submit again at any time; "

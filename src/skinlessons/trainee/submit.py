@@ -9,9 +9,11 @@ which id it carries, and per quiz which questions are answered and which are not
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from .. import __version__
 from .._util.clock import utc_timestamp
@@ -23,6 +25,7 @@ from ..quiz.loader import load_quiz_files
 from ..quiz.models import Quiz
 from ..quiz.projection import quiz_version
 from ..submission.format import (
+    MAX_BYTES,
     QuizAnswers,
     SubmissionDocument,
     answer_log_path,
@@ -30,12 +33,19 @@ from ..submission.format import (
     file_name,
     submissions_dir,
 )
+from ..submission.parse import shown
 from . import strings
 from .answers import is_answered, keep_answers
+from .events import SkippedLine
 from .identity import require_trainee_id
 from .mode import environment, is_unattended, run_mode
-from .recording import AnswerEvent, AnswerLog
+from .recording import AnswerEvent, AnswerLog, AnswerLogWarning
 from .sitting import current_sitting
+
+SHOWN_ITEMS: Final = 10
+"""Line numbers or quiz ids a receipt lists before it says how many more there are."""
+SHOWN_PROBLEMS: Final = 3
+"""Skipped lines whose problem the receipt quotes."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,8 @@ class Receipt:
     quizzes: list[QuizReceipt]
     answer_count: int
     unknown_quiz_ids: list[str] = field(default_factory=list)
+    log_path: Path | None = None
+    skipped: list[SkippedLine] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The receipt as sentences, one per line."""
@@ -80,11 +92,13 @@ class Receipt:
             strings.RECEIPT_SAVED.format(path=self.path),
             strings.RECEIPT_TRAINEE.format(trainee_id=self.trainee_id),
         ]
+        if self.skipped:
+            lines += _skipped_lines(self.skipped, self.log_path)
         if not self.answer_count:
             lines.append(strings.RECEIPT_NO_ANSWERS)
         lines += [quiz.line() for quiz in self.quizzes]
         if self.unknown_quiz_ids:
-            ids = ", ".join(self.unknown_quiz_ids)
+            ids = _some([shown(quiz_id) for quiz_id in self.unknown_quiz_ids])
             lines.append(strings.RECEIPT_UNKNOWN_QUIZZES.format(quiz_ids=ids))
         lines.append(strings.RECEIPT_NEXT_STEP)
         return lines
@@ -94,6 +108,27 @@ class Receipt:
 
     def _repr_markdown_(self) -> str:
         return "\n\n".join(self.lines())
+
+
+def _some(items: Sequence[str]) -> str:
+    """The first :data:`SHOWN_ITEMS` items joined by commas, then how many more there are."""
+    head = ", ".join(items[:SHOWN_ITEMS])
+    more = len(items) - SHOWN_ITEMS
+    return strings.RECEIPT_AND_MORE.format(shown=head, more=more) if more > 0 else head
+
+
+def _skipped_lines(skipped: Sequence[SkippedLine], log_path: Path | None) -> list[str]:
+    """How many log lines were left out, their numbers, and the first few problems."""
+    numbers = _some([str(item.line) for item in skipped])
+    plural = "" if len(skipped) == 1 else "s"
+    head = strings.RECEIPT_SKIPPED.format(
+        count=len(skipped), plural=plural, path=log_path, lines=f"line{plural} {numbers}"
+    )
+    problems = "; ".join(
+        strings.RECEIPT_SKIPPED_PROBLEM.format(line=item.line, problem=item.problem)
+        for item in skipped[:SHOWN_PROBLEMS]
+    )
+    return [head, strings.RECEIPT_SKIPPED_FIRST.format(problems=problems)]
 
 
 def build_submission(
@@ -146,6 +181,11 @@ def write_submission(document: SubmissionDocument, path: Path) -> Path:
         SubmissionError: the folder cannot be created or written (the message says which).
     """
     text = json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise SubmissionError(
+            strings.RECEIPT_TOO_LARGE.format(size=size, limit=MAX_BYTES, path=path.parent)
+        )
     try:
         ensure_private_dir(path.parent)
         return write_atomically(path, text)
@@ -183,7 +223,8 @@ def submit(
     trainee_id = require_trainee_id(trainee, environ, home=home).value
     sitting = current_sitting(environ)
     quizzes = load_quiz_files(find_course_root(course))
-    events = AnswerLog(answer_log_path(home)).events()
+    log = AnswerLog(answer_log_path(home))
+    events = _read_log(log)
     document = build_submission(
         events, quizzes, trainee_id, created_at=utc_timestamp(), sitting=sitting
     )
@@ -197,4 +238,22 @@ def submit(
         quizzes=[quiz_receipt(drawn_quiz(quiz, trainee_id, sitting), events) for quiz in quizzes],
         answer_count=document.answer_count,
         unknown_quiz_ids=unknown,
+        log_path=log.path,
+        skipped=list(log.skipped),
     )
+
+
+def _read_log(log: AnswerLog) -> list[AnswerEvent]:
+    """Every readable record; skipped lines go in the receipt, not in warnings.
+
+    Raises:
+        SubmissionError: the log exists but cannot be opened (a folder, no permission).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AnswerLogWarning)
+            return log.events()
+    except OSError as exc:
+        raise SubmissionError(
+            strings.LOG_UNREADABLE.format(path=log.path, error=exc.strerror or exc)
+        ) from exc
