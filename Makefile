@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab test venv chromium lint handouts clean hub-load
+.PHONY: lab test venv chromium lint handouts clean hub-load bench-build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,20 @@ $(HUB_STAMP): pyproject.toml
 hub-load: $(HUB_STAMP)
 	$(HUB_VENV)/bin/python benchmarks/hub_load.py --trainees $(N) \
 		--proxy $(HUB_NODE)/node_modules/.bin/configurable-http-proxy
+
+## Build benchmark (not part of `make test`): fresh `skinlessons build` processes against serial
+## nbconvert and Jupyter Book 1, which it installs with the project in its own venv under build/.
+JB1_VENV  := build/jb1-venv
+JB1_STAMP := $(JB1_VENV)/.installed
+
+$(JB1_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(JB1_VENV)
+	$(JB1_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(JB1_VENV)/bin/python -m pip install --quiet "jupyter-book<2" -e .
+	touch $@
+
+bench-build: $(STAMP) $(JB1_STAMP)
+	$(BIN)/python benchmarks/build.py --jupyter-book $(JB1_VENV)/bin/jupyter-book
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

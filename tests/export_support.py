@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from skinlessons._util.zipped import read_entries
 from skinlessons.quiz.loader import load_quiz
-from skinlessons.quiz.models import Quiz
+from skinlessons.quiz.models import QUESTION_ADAPTER, Quiz
 
 EXPORT_FILES = Path(__file__).parent / "files" / "export"
 SAMPLE_QUIZ = EXPORT_FILES / "50_export_sample.yaml"
@@ -26,6 +26,43 @@ UPDATE_ENV = "SKINLESSONS_UPDATE_GOLDEN"
 def sample_quiz() -> Quiz:
     """The hand-written quiz with one question of each type (a summative one)."""
     return load_quiz(SAMPLE_QUIZ)
+
+
+def one_question_quiz(question: dict[str, object]) -> Quiz:
+    """A formative quiz holding just ``question`` (objectives and references filled in)."""
+    base = {"objectives": ["L50.1"], "references": ["R1"], **question}
+    QUESTION_ADAPTER.validate_python(base)
+    return Quiz.model_validate(
+        {
+            "id": "50_export_sample",
+            "title": "t",
+            "lesson": "50_export_sample",
+            "kind": "formative",
+            "pass_mark_pct": 50,
+            "questions": [base],
+        }
+    )
+
+
+def texts_quiz(stem: str, option: str, feedback: str, explanation: str, *, key: str) -> Quiz:
+    """One single-choice question ``q`` with these texts in every place a text goes.
+
+    Option ``a`` carries ``option`` and ``feedback``; option ``b`` reads "other"; ``key`` is
+    ``"a"`` or ``"b"``.
+    """
+    return one_question_quiz(
+        {
+            "id": "q",
+            "type": "single_choice",
+            "stem": stem,
+            "options": [
+                {"id": "a", "text": option, "feedback": feedback},
+                {"id": "b", "text": "other"},
+            ],
+            "key": key,
+            "explanation": explanation,
+        }
+    )
 
 
 def check_golden(name: str, text: str) -> None:

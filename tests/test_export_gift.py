@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 from skinlessons.errors import ExportError
 from skinlessons.export.gift import escape, to_gift
-from skinlessons.quiz.models import QUESTION_ADAPTER, Quiz
+from skinlessons.quiz.models import Quiz
 
 from .export_support import (
     check_golden,
     gift_answers,
     gift_questions,
     gift_unescape,
+    one_question_quiz,
     sample_quiz,
 )
 
@@ -29,21 +30,6 @@ def _gift(quiz: Quiz) -> str:
 
 def _block(text: str, question_id: str) -> str:
     return next(block for block in text.split("\n\n") if f"[id:{question_id}]" in block)
-
-
-def _one_question_quiz(question: dict[str, object]) -> Quiz:
-    base = {"objectives": ["L50.1"], "references": ["R1"], **question}
-    QUESTION_ADAPTER.validate_python(base)
-    return Quiz.model_validate(
-        {
-            "id": "50_export_sample",
-            "title": "t",
-            "lesson": "50_export_sample",
-            "kind": "formative",
-            "pass_mark_pct": 50,
-            "questions": [base],
-        }
-    )
 
 
 def test_sample_matches_golden_file() -> None:
@@ -118,7 +104,7 @@ def test_short_text_lists_each_variant() -> None:
 
 def test_arrow_in_matching_text_is_refused_with_a_fix() -> None:
     """'->' cannot be escaped in GIFT: the export stops and says what to write instead."""
-    quiz = _one_question_quiz(
+    quiz = one_question_quiz(
         {
             "id": "arrow",
             "type": "matching",
@@ -157,7 +143,7 @@ _option_texts = _texts.filter(lambda t: t.strip() and not t.startswith("%"))
 @given(stem=_texts.filter(str.strip), options=st.lists(_option_texts, min_size=2, max_size=4))
 def test_escaped_single_choice_reads_back_the_same(stem: str, options: list[str]) -> None:
     """A GIFT reader recovers the stem, every option and the key from the escaped text."""
-    quiz = _one_question_quiz(
+    quiz = one_question_quiz(
         {
             "id": "q",
             "type": "single_choice",

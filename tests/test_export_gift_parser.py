@@ -22,8 +22,7 @@ from skinlessons.quiz.models import (
 )
 from skinlessons.quiz.text import normalise_answer
 
-from .export_support import gift_pegjs, sample_quiz
-from .test_export_gift import _one_question_quiz
+from .export_support import gift_pegjs, sample_quiz, texts_quiz
 
 ROOT = Path(__file__).resolve().parents[1]
 GIFT_TYPES = {
@@ -128,18 +127,6 @@ def test_special_characters_survive_the_independent_parser(
     stem: str, option: str, feedback: str, explanation: str
 ) -> None:
     """Stems, options, feedback and explanations with GIFT's reserved characters read back."""
-    quiz = _one_question_quiz(
-        {
-            "id": "q",
-            "type": "single_choice",
-            "stem": stem,
-            "options": [
-                {"id": "a", "text": option, "feedback": feedback},
-                {"id": "b", "text": "other"},
-            ],
-            "key": "b",
-            "explanation": explanation,
-        }
-    )
+    quiz = texts_quiz(stem, option, feedback, explanation, key="b")
     (parsed,) = gift_pegjs(to_gift([quiz]).content.decode())
     _compare(quiz.questions[0], parsed)

@@ -12,8 +12,7 @@ from skinlessons.export._text import html_block, html_inline
 from skinlessons.export.moodle_xml import to_moodle_xml
 from skinlessons.quiz.models import Quiz
 
-from .export_support import check_golden, sample_quiz
-from .test_export_gift import _one_question_quiz
+from .export_support import check_golden, one_question_quiz, sample_quiz
 
 
 def _root(quiz: Quiz) -> ET.Element:
@@ -108,7 +107,7 @@ _texts = st.text(
 @given(stem=_texts, option=_texts, variant=_texts)
 def test_text_parses_back_to_the_same(stem: str, option: str, variant: str) -> None:
     """HTML specials, ']]>', Unicode and line breaks come back from the parsed XML unchanged."""
-    choice = _one_question_quiz(
+    choice = one_question_quiz(
         {
             "id": "q",
             "type": "single_choice",
@@ -122,6 +121,6 @@ def test_text_parses_back_to_the_same(stem: str, option: str, variant: str) -> N
     assert question.findtext("questiontext/text") == html_block(stem)
     assert question.findtext("generalfeedback/text") == html_block(stem)
     assert question.findtext("answer/text") == html_inline(option)
-    short = _one_question_quiz({"id": "s", "type": "short_text", "stem": "s", "key": [variant]})
+    short = one_question_quiz({"id": "s", "type": "short_text", "stem": "s", "key": [variant]})
     # Moodle's importer trims answer texts; the variant is written as the trainee would type it.
     assert _question(_root(short), "s").findtext("answer/text") == variant.strip()

@@ -12,8 +12,15 @@ from skinlessons.export._text import html_block
 from skinlessons.export.qti import CANVAS_TYPES, to_qti
 from skinlessons.quiz.models import Quiz
 
-from .export_support import canvas_shows, check_golden, qti_as_text, sample_quiz, shown_text
-from .test_export_gift import _one_question_quiz
+from .export_support import (
+    canvas_shows,
+    check_golden,
+    one_question_quiz,
+    qti_as_text,
+    sample_quiz,
+    shown_text,
+    texts_quiz,
+)
 
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 ASSESSMENT = "skinlessons_50_export_sample/skinlessons_50_export_sample.xml"
@@ -114,19 +121,7 @@ def test_every_text_reads_in_canvas_as_in_the_source(
     stem: str, option: str, feedback: str, explanation: str
 ) -> None:
     """Stem, options, feedback and explanation read in Canvas exactly as our own rendering."""
-    quiz = _one_question_quiz(
-        {
-            "id": "q",
-            "type": "single_choice",
-            "stem": stem,
-            "options": [
-                {"id": "a", "text": option, "feedback": feedback},
-                {"id": "b", "text": "other"},
-            ],
-            "key": "a",
-            "explanation": explanation,
-        }
-    )
+    quiz = texts_quiz(stem, option, feedback, explanation, key="a")
     shown = [canvas_shows(texttype, text) for texttype, text in _mattexts(quiz)]
     expected = [stem, option, "other", feedback, explanation]
     assert shown == [shown_text(html_block(text)) for text in expected]
@@ -134,7 +129,7 @@ def test_every_text_reads_in_canvas_as_in_the_source(
 
 def test_the_goodman_and_baron_explanation_reads_right() -> None:
     """The reported case: a lone paragraph with '&' is not shown as '&amp;' in Canvas."""
-    quiz = _one_question_quiz(
+    quiz = one_question_quiz(
         {
             "id": "q",
             "type": "true_false",

@@ -8,6 +8,7 @@ import pytest
 
 from skinlessons.quiz.loader import load_course_quizzes
 from tests.handouts_support import ensure_facts, run_build
+from tests.test_handouts_code_cells import code_outside_exercises
 
 pytestmark = pytest.mark.slow
 
@@ -33,3 +34,8 @@ def test_real_course_builds_both_editions(tmp_path: Path) -> None:
     }
     trainee_text = "".join(p.read_text() for p in (build.out / "trainee").glob("*.html"))
     assert [secret for secret in secrets if secret in trainee_text] == []
+    shown = {
+        page.name: code_outside_exercises(page.read_text(encoding="utf-8"))
+        for page in (build.out / "trainee").glob("*.html")
+    }
+    assert {name: code for name, code in shown.items() if code} == {}

@@ -7,9 +7,10 @@ from typing import Any, get_args
 import pytest
 
 from skinlessons.gradebook import _describe
+from skinlessons.handouts import quiz_check, quiz_html
 from skinlessons.quiz import grading, responses, shuffle
 from skinlessons.quiz.questions import AnyQuestion
-from skinlessons.trainee import controls
+from skinlessons.trainee import controls, session
 
 TABLES: dict[str, dict[type[Any], Any]] = {
     "grading": grading._GRADERS,
@@ -19,6 +20,10 @@ TABLES: dict[str, dict[type[Any], Any]] = {
     "shuffled ids": shuffle._SHUFFLED,
     "describing an answer": _describe._DESCRIBE,
     "live controls": controls._CONTROLS,
+    "handout key in words": quiz_html._KEY_TEXT,
+    "handout parts of a question": quiz_html._PARTS,
+    "handout check data": quiz_check._CHECK_DATA,
+    "restoring a logged answer": session._RESTORABLE,
 }
 
 

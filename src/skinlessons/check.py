@@ -56,10 +56,12 @@ class CourseUnderCheck:
 
 @dataclass
 class Checked:
-    """What one checker returns: its findings, and counts of what it checked."""
+    """What one checker returns: its findings, counts of what it checked, and notes."""
 
     findings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Lines of information printed before the summary (never a problem)."""
 
 
 @dataclass(frozen=True)
@@ -103,15 +105,26 @@ def _check_item_writing(course: CourseUnderCheck) -> Checked:
 def _check_lessons(course: CourseUnderCheck) -> Checked:
     from .errors import ContentErrors
     from .facts import load_facts
-    from .lessons.checks import course_lesson_problems
+    from .lessons.checks import course_lesson_problems, exercise_counts
 
     try:
-        references: set[str] | None = set(load_facts(course.data_dir).references)
+        facts = load_facts(course.data_dir)
     except (ContentError, ContentErrors):  # the facts checker reports why
-        references = None
-    problems, lessons = course_lesson_problems(course.root, references)
+        problems, lessons = course_lesson_problems(course.root, None)
+    else:
+        problems, lessons = course_lesson_problems(
+            course.root, set(facts.references), list(facts.glossary.values())
+        )
     findings = [Finding.of(p, "warning" if p.warning else "error") for p in problems]
-    return Checked(findings, {"lessons": lessons})
+    return Checked(findings, {"lessons": lessons}, _exercise_note(exercise_counts(course.root)))
+
+
+def _exercise_note(counts: dict[str, int]) -> list[str]:
+    """One line: the exercise cells of each lesson, and in all."""
+    if not counts:
+        return []
+    each = ", ".join(f"{lesson} {count}" for lesson, count in counts.items())
+    return [f"Exercise cells per lesson: {each} ({sum(counts.values())} in all)."]
 
 
 CHECKERS: tuple[Checker, ...] = (
@@ -141,10 +154,11 @@ def select_checkers(names: Iterable[str] | None = None) -> tuple[Checker, ...]:
 
 @dataclass
 class CheckReport:
-    """What ``check`` found: every finding, and counts of what was checked."""
+    """What ``check`` found: every finding, counts of what was checked, and notes."""
 
     findings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -193,5 +207,6 @@ def check_course(
         checked = checker.run(under_check)
         report.findings.extend(checked.findings)
         report.counts.update(checked.counts)
+        report.notes.extend(checked.notes)
     report.findings.sort(key=lambda finding: (finding.level != "error", finding.order))
     return report

@@ -17,8 +17,12 @@ REMOVE_INPUT_TAG: Final = "remove-input"
 """Show the cell's output only, in every edition."""
 QUIZ_TAG: Final = "quiz"
 """The cell that shows a quiz; handouts render it from the quiz file for each edition."""
+EXERCISE_TAG: Final = "exercise"
+"""A code cell the trainee is asked to edit; every other code cell is plumbing (input collapsed)."""
 INSTRUCTOR_ONLY_TAGS: Final = frozenset({INSTRUCTOR_TAG, SOLUTION_TAG})
-KNOWN_TAGS: Final = frozenset({INSTRUCTOR_TAG, SOLUTION_TAG, REMOVE_INPUT_TAG, QUIZ_TAG})
+KNOWN_TAGS: Final = frozenset(
+    {INSTRUCTOR_TAG, SOLUTION_TAG, REMOVE_INPUT_TAG, QUIZ_TAG, EXERCISE_TAG}
+)
 
 REFERENCE_MARKER: Final = re.compile(r"\[(R[0-9]+)\](?!\()")
 """A reference marker in lesson prose, ``[R17]`` (not an existing Markdown link ``[R17](...)``)."""
@@ -28,6 +32,8 @@ NOTEBOOK_DIR: Final = "notebooks"
 QUIZ_DIR: Final = "quizzes"
 OBJECTIVES_FILE: Final = "objectives.yaml"
 QUIZ_SUFFIX: Final = ".yaml"
+GLOSSARY_STEM: Final = "glossary"
+"""``notebooks/glossary.ipynb``: the glossary page, made from the data; not a lesson."""
 
 # Environment variables.
 COURSE_ENV: Final = "SKINLESSONS_COURSE"

@@ -19,17 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    Quiz,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion, Quiz
 from ._common import CannotExpress, ExportOptions, Rendered, version_text
 from ._fractions import correct_option_weights, number, percent, wrong_option_weight
 from ._numeric import lost_forms
@@ -81,8 +72,8 @@ def _combined_feedback() -> list[str]:
     return [html_element(tag, "") for tag in COMBINED_FEEDBACK] + ["<shownumcorrect/>"]
 
 
-def _choice(question: SingleChoice | MultipleAnswers) -> list[str]:
-    if isinstance(question, SingleChoice):
+def _choice(question: models.SingleChoice | models.MultipleAnswers) -> list[str]:
+    if isinstance(question, models.SingleChoice):
         weights = {o.id: "100" if o.id == question.key else "0" for o in question.options}
     else:
         key = list(question.key or ())
@@ -90,7 +81,7 @@ def _choice(question: SingleChoice | MultipleAnswers) -> list[str]:
         wrong = percent(wrong_option_weight(len(key)))
         weights = {o.id: percent(next(right)) if o.id in key else wrong for o in question.options}
     return [
-        f"<single>{'true' if isinstance(question, SingleChoice) else 'false'}</single>",
+        f"<single>{'true' if isinstance(question, models.SingleChoice) else 'false'}</single>",
         f"<shuffleanswers>{str(question.shuffle).lower()}</shuffleanswers>",
         "<answernumbering>abc</answernumbering>",
         "<showstandardinstruction>0</showstandardinstruction>",
@@ -102,22 +93,22 @@ def _choice(question: SingleChoice | MultipleAnswers) -> list[str]:
     ]
 
 
-def _single(question: SingleChoice, context: Context) -> list[str]:
+def _single(question: models.SingleChoice, context: Context) -> list[str]:
     return _choice(question)
 
 
-def _multiple(question: MultipleAnswers, context: Context) -> list[str]:
+def _multiple(question: models.MultipleAnswers, context: Context) -> list[str]:
     return _choice(question)
 
 
-def _true_false(question: TrueFalse, context: Context) -> list[str]:
+def _true_false(question: models.TrueFalse, context: Context) -> list[str]:
     return [
         answer("100" if question.key else "0", "true", is_html=False),
         answer("0" if question.key else "100", "false", is_html=False),
     ]
 
 
-def _numeric(question: Numeric, context: Context) -> list[str]:
+def _numeric(question: models.Numeric, context: Context) -> list[str]:
     plan = numeric_plan(question)
     if plan.note:
         context.result.notes.append(plan.note)
@@ -144,7 +135,7 @@ def _numeric(question: Numeric, context: Context) -> list[str]:
     ]
 
 
-def _matching(question: Matching, context: Context) -> list[str]:
+def _matching(question: models.Matching, context: Context) -> list[str]:
     key = question.key or {}
     texts = {match.id: plain(match.text) for match in question.matches}
     pairs = [(html_inline(prompt.text), texts[key[prompt.id]]) for prompt in question.prompts]
@@ -160,7 +151,7 @@ def _matching(question: Matching, context: Context) -> list[str]:
     ]
 
 
-def _ordering(question: Ordering, context: Context) -> list[str]:
+def _ordering(question: models.Ordering, context: Context) -> list[str]:
     if not context.options.moodle_has_ordering:
         wanted = version_text(context.options.moodle_version)
         raise CannotExpress(
@@ -191,7 +182,7 @@ def _ordering(question: Ordering, context: Context) -> list[str]:
     ]
 
 
-def _short_text(question: ShortText, context: Context) -> list[str]:
+def _short_text(question: models.ShortText, context: Context) -> list[str]:
     context.result.warn(context.quiz, question, NOT_CARRIED.format(lms="Moodle"))
     return ["<usecase>0</usecase>"] + [
         answer("100", moodle_pattern(text), is_html=False) for text in variants(question.key)

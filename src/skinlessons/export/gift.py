@@ -22,17 +22,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from ..errors import ExportError
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    Quiz,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion, Quiz
 from ._common import (
     MOODLE_BASE,
     CannotExpress,
@@ -92,7 +83,7 @@ def _no_arrow(question: AnyQuestion, texts: Iterable[str]) -> None:
             )
 
 
-def _single(question: SingleChoice, result: Rendered, quiz: Quiz) -> list[str]:
+def _single(question: models.SingleChoice, result: Rendered, quiz: Quiz) -> list[str]:
     return [
         ("=" + escape(option.text) if option.id == question.key else "~" + _answer(option.text))
         + _feedback(option.feedback)
@@ -100,7 +91,7 @@ def _single(question: SingleChoice, result: Rendered, quiz: Quiz) -> list[str]:
     ]
 
 
-def _multiple(question: MultipleAnswers, result: Rendered, quiz: Quiz) -> list[str]:
+def _multiple(question: models.MultipleAnswers, result: Rendered, quiz: Quiz) -> list[str]:
     key = list(question.key or ())
     right = iter(correct_option_weights(len(key), question_id=question.id))
     wrong = percent(wrong_option_weight(len(key)))
@@ -112,11 +103,11 @@ def _multiple(question: MultipleAnswers, result: Rendered, quiz: Quiz) -> list[s
     ]
 
 
-def _true_false(question: TrueFalse, result: Rendered, quiz: Quiz) -> list[str]:
+def _true_false(question: models.TrueFalse, result: Rendered, quiz: Quiz) -> list[str]:
     return ["T" if question.key else "F"]
 
 
-def _numeric(question: Numeric, result: Rendered, quiz: Quiz) -> list[str]:
+def _numeric(question: models.Numeric, result: Rendered, quiz: Quiz) -> list[str]:
     plan = numeric_plan(question)
     if plan.note:
         result.notes.append(plan.note)
@@ -127,7 +118,7 @@ def _numeric(question: Numeric, result: Rendered, quiz: Quiz) -> list[str]:
     return ["#"] + [f"={number(value)}:{number(tolerance)}" for value, tolerance in plan.answers]
 
 
-def _matching(question: Matching, result: Rendered, quiz: Quiz) -> list[str]:
+def _matching(question: models.Matching, result: Rendered, quiz: Quiz) -> list[str]:
     texts = {match.id: plain(match.text) for match in question.matches}
     _no_arrow(question, [prompt.text for prompt in question.prompts] + list(texts.values()))
     pairs = [
@@ -138,11 +129,11 @@ def _matching(question: Matching, result: Rendered, quiz: Quiz) -> list[str]:
     return pairs + [f"= -> {escape(texts[m.id])}" for m in question.matches if m.id not in used]
 
 
-def _ordering(question: Ordering, result: Rendered, quiz: Quiz) -> list[str]:
+def _ordering(question: models.Ordering, result: Rendered, quiz: Quiz) -> list[str]:
     raise CannotExpress("GIFT has no ordering question; use --format moodle-xml")
 
 
-def _short_text(question: ShortText, result: Rendered, quiz: Quiz) -> list[str]:
+def _short_text(question: models.ShortText, result: Rendered, quiz: Quiz) -> list[str]:
     texts = variants(question.key)
     _no_arrow(question, texts)
     result.warn(quiz, question, NOT_CARRIED.format(lms="Moodle"))
@@ -174,7 +165,7 @@ def _block(quiz: Quiz, question: AnyQuestion, result: Rendered) -> str:
     head = f"::{escape(question.id)}::[markdown]{escape(question.stem)} {{"
     if question.explanation:
         body.append(f"####{escape(question.explanation)}")
-    if isinstance(question, TrueFalse | Numeric):
+    if isinstance(question, models.TrueFalse | models.Numeric):
         # GIFT tells these types by the first character in the braces: keep it right after '{'.
         if len(body) == 1:
             return "\n".join([*lines, head + body[0] + "}"])

@@ -28,9 +28,14 @@ class AcidReading:
         agent_name: its display name.
         pka: the pKa used (dimensionless; the data's typical value).
         pka_approximate: whether the data gives the pKa as uncertain or as a range.
+        pka_low: the lowest pKa the data gives (equal to ``pka_high`` for a single value).
+        pka_high: the highest pKa the data gives.
+        pka_uncertain: whether the data marks the pKa as uncertain.
         concentration_pct: total acid concentration, %.
         ph: the product's pH.
         fraction: free-acid fraction at ``ph`` (0-1).
+        fraction_low: free-acid fraction at ``ph`` with the lowest pKa (0-1).
+        fraction_high: free-acid fraction at ``ph`` with the highest pKa (0-1).
         available_pct: free acid as % of the product (concentration × fraction).
         compare_ph: the comparison pH (same concentration).
         compare_fraction: free-acid fraction at ``compare_ph`` (0-1).
@@ -43,9 +48,14 @@ class AcidReading:
     agent_name: str
     pka: float
     pka_approximate: bool
+    pka_low: float
+    pka_high: float
+    pka_uncertain: bool
     concentration_pct: float
     ph: float
     fraction: float
+    fraction_low: float
+    fraction_high: float
     available_pct: float
     compare_ph: float
     compare_fraction: float
@@ -101,6 +111,8 @@ def read_acid(
     facts = facts if facts is not None else load_facts()
     agent = facts.agent(agent_id)
     pka, approximate = pka_of(agent)
+    pka_low, pka_high = (agent.pka.low, agent.pka.high) if agent.pka else (pka, pka)
+    uncertain = agent.pka.uncertain if agent.pka else False
     ph = pka if ph is None else ph
     concentration_pct = (
         concentration_limits_pct(agent)[0] if concentration_pct is None else concentration_pct
@@ -112,15 +124,48 @@ def read_acid(
         agent_name=agent.name,
         pka=pka,
         pka_approximate=approximate,
+        pka_low=pka_low,
+        pka_high=pka_high,
+        pka_uncertain=uncertain,
         concentration_pct=concentration_pct,
         ph=ph,
         fraction=free_acid_fraction(ph, pka),
+        fraction_low=free_acid_fraction(ph, pka_low),
+        fraction_high=free_acid_fraction(ph, pka_high),
         available_pct=free_acid_pct(concentration_pct, ph, pka),
         compare_ph=compare_ph,
         compare_fraction=free_acid_fraction(compare_ph, pka),
         compare_available_pct=free_acid_pct(concentration_pct, compare_ph, pka),
         curve_ph=tuple(float(x) for x in curve_ph),
         curve_fraction=tuple(float(f) for f in free_acid_fraction(curve_ph, pka)),
+    )
+
+
+def has_pka_range(reading: AcidReading) -> bool:
+    """True when the data gives the pKa as a range (drawn as a band, said as a range)."""
+    return reading.pka_high > reading.pka_low
+
+
+def pka_text(reading: AcidReading) -> str:
+    """``pKa 3.83``, or for a range ``pKa 3.37-3.41, uncertain: the curve uses 3.40``."""
+    if not has_pka_range(reading):
+        return f"pKa {'about ' if reading.pka_approximate else ''}{reading.pka:.2f}"
+    why = "uncertain: " if reading.pka_uncertain else ""
+    return (
+        f"pKa {reading.pka_low:.2f}–{reading.pka_high:.2f}, {why}the curve uses {reading.pka:.2f}"
+    )
+
+
+def range_sentence(reading: AcidReading) -> str:
+    """For a pKa range: the free acid at the product's pH across the whole range, else empty."""
+    if not has_pka_range(reading):
+        return ""
+    low = PERCENT * reading.fraction_low
+    high = PERCENT * reading.fraction_high
+    return (
+        f"Across the pKa range {reading.pka_low:.2f}–{reading.pka_high:.2f} (the shaded band), "
+        f"the free acid at pH {reading.ph:.2f} lies between {low:.0f}% and {high:.0f}%, so "
+        "read this result as approximate."
     )
 
 
@@ -143,16 +188,16 @@ def compare_sentence(reading: AcidReading) -> str:
 
 def describe_reading(reading: AcidReading) -> str:
     """Alt text and result text: the curve, both points, the comparison and the caveat."""
-    approx = "about " if reading.pka_approximate else ""
+    band = " " + range_sentence(reading) if has_pka_range(reading) else ""
     return (
-        f"Free-acid curve of {reading.agent_name.lower()} (pKa {approx}{reading.pka:.2f}): the "
+        f"Free-acid curve of {reading.agent_name.lower()} ({pka_text(reading)}): the "
         f"share of the acid that is un-ionized falls from near 100% at low pH to 50% at pH = "
         f"pKa and near 0% above it. Marked: pH {reading.ph:.2f}, "
         f"{PERCENT * reading.fraction:.0f}% free, so {reading.concentration_pct:g}% × "
         f"{reading.fraction:.2f} = {reading.available_pct:.1f}% available free acid. "
         f"Comparison point: pH {reading.compare_ph:.2f}, "
         f"{PERCENT * reading.compare_fraction:.0f}% free, "
-        f"{reading.compare_available_pct:.1f}% available. {compare_sentence(reading)} "
+        f"{reading.compare_available_pct:.1f}% available.{band} {compare_sentence(reading)} "
         "Henderson–Hasselbalch is a rule of thumb here: at peel strengths activity effects make "
         "it approximate, and contact time, coats, vehicle and skin preparation matter too."
     )

@@ -81,16 +81,15 @@ def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) ->
             axes.axhline(band.bottom_um, color=palette.GREY, linewidth=0.6, zorder=1)
         if band.name in label_names:
             middle = (band.top_um + min(bottom, deepest)) / 2
-            axes.text(
+            palette.boxed_label(
+                axes,
                 RANGE_RULER_WIDTH + 0.01,
                 middle,
                 band.name.split(" (")[0],
                 transform=across,
                 ha="left",
                 va="center",
-                fontsize=palette.SMALL_FONT_SIZE,
                 zorder=8,
-                bbox=palette.LABEL_BOX,
             )
     axes.axhline(0.0, color=palette.BLACK, linewidth=1.0, zorder=2)
 
@@ -141,15 +140,14 @@ def draw_follicle(
             zorder=3,
         )
     )
-    axes.text(
+    palette.boxed_label(
+        axes,
         x_um + half + width_um * 2.6,
         gland_top_um + gland_height / 2,
         "sebaceous\ngland",
         ha="left",
         va="center",
-        fontsize=palette.SMALL_FONT_SIZE,
         zorder=8,
-        bbox=palette.LABEL_BOX,
     )
     axes.text(
         x_um,
@@ -222,13 +220,12 @@ def draw_scar(
                 linewidth=1.4,
                 zorder=4,
             )
-    axes.text(
+    palette.boxed_label(
+        axes,
         centre_um,
         0.0,
         label,
         ha="center",
         va="bottom",
-        fontsize=palette.SMALL_FONT_SIZE,
         zorder=8,
-        bbox=palette.LABEL_BOX,
     )

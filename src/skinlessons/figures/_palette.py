@@ -8,7 +8,11 @@ common forms of colour-vision deficiency.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 BLACK: Final = "#000000"
 ORANGE: Final = "#E69F00"
@@ -58,6 +62,11 @@ LABEL_BOX: Final = {
     "alpha": 0.8,
 }
 """Text background so labels stay legible over bands and hatching."""
+
+
+def boxed_label(axes: Axes, x: float, y: float, text: str, **placement: Any) -> Text:
+    """A small label on the legible background (``placement``: alignment, zorder, transform)."""
+    return axes.text(x, y, text, fontsize=SMALL_FONT_SIZE, bbox=LABEL_BOX, **placement)
 
 
 def layer_style(index: int) -> tuple[str, str]:

@@ -164,24 +164,22 @@ def add_scale_bars(axes: Axes) -> tuple[float, float]:
     }
     axes.plot([x0, x0 + horizontal_um], [y0, y0], **style)
     axes.plot([x0, x0], [y0, y0 - vertical_um], **style)
-    axes.text(
+    palette.boxed_label(
+        axes,
         x0 + horizontal_um / 2,
         y0 + 0.025 * (bottom - top),
         format_length(horizontal_um),
         ha="center",
         va="top",
-        fontsize=palette.SMALL_FONT_SIZE,
         zorder=6,
-        bbox=palette.LABEL_BOX,
     )
-    axes.text(
+    palette.boxed_label(
+        axes,
         x0 + 0.015 * (right - left),
         y0 - vertical_um / 2,
         format_length(vertical_um),
         ha="left",
         va="center",
-        fontsize=palette.SMALL_FONT_SIZE,
         zorder=6,
-        bbox=palette.LABEL_BOX,
     )
     return horizontal_um, vertical_um

@@ -11,14 +11,15 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from . import _palette as palette
-from ._acid_reading import AcidReading, describe_reading, read_acid
+from ._acid_reading import AcidReading, describe_reading, has_pka_range, read_acid
 from ._panels import new_figure
 
 PERCENT = 100.0
 
 
 class FreeAcidChart:
-    """One axes with the free-acid curve, the pKa line, the current and comparison points."""
+    """One axes with the free-acid curve, the pKa line (with a shaded band where the data gives
+    the pKa as a range), the current and comparison points."""
 
     def __init__(self, figure: Figure | None = None) -> None:
         self.figure = figure if figure is not None else new_figure(7.0, 4.2)
@@ -33,6 +34,15 @@ class FreeAcidChart:
         axes.axhline(50.0, color=palette.GUIDE_COLOUR, linestyle=":", linewidth=0.9)
         (self.curve,) = axes.plot([], [], color=palette.CURVE_COLOUR, linewidth=2.0)
         self.pka_line = axes.axvline(0.0, color=palette.GUIDE_COLOUR, linestyle="--")
+        self.pka_band = axes.axvspan(
+            0.0,
+            0.0,
+            facecolor=palette.GUIDE_COLOUR,
+            edgecolor=palette.GUIDE_COLOUR,
+            alpha=0.45,
+            linewidth=0.8,
+            hatch="///",
+        )
         self.pka_label = axes.text(
             0.0,
             2.0,
@@ -85,6 +95,7 @@ class FreeAcidChart:
         return [
             self.curve,
             self.pka_line,
+            self.pka_band,
             self.pka_label,
             self.compare_marker,
             self.marker,
@@ -100,9 +111,15 @@ class FreeAcidChart:
         """Redraw the curve and points for ``reading``, reusing the same artists."""
         self.curve.set_data(reading.curve_ph, [PERCENT * f for f in reading.curve_fraction])
         self.pka_line.set_xdata([reading.pka, reading.pka])
-        approx = "≈" if reading.pka_approximate else ""
-        self.pka_label.set_position((reading.pka, 2.0))
-        self.pka_label.set_text(f"{reading.agent_name}: pKa {approx}{reading.pka:.2f}")
+        self.pka_band.set_x(reading.pka_low)
+        self.pka_band.set_width(reading.pka_high - reading.pka_low)
+        self.pka_band.set_visible(has_pka_range(reading))
+        self.pka_label.set_position((reading.pka_low, 2.0))
+        if has_pka_range(reading):
+            pka = f"pKa {reading.pka_low:.2f}–{reading.pka_high:.2f} (range)"
+        else:
+            pka = f"pKa {'≈' if reading.pka_approximate else ''}{reading.pka:.2f}"
+        self.pka_label.set_text(f"{reading.agent_name}: {pka}")
         self.marker.set_data([reading.ph], [PERCENT * reading.fraction])
         right_edge = self.axes.get_xlim()[1]
         near_edge = reading.ph > right_edge - 2.0

@@ -6,16 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion
 from ..quiz.responses import fits, is_blank
 from ._quote import shorten
 
@@ -57,13 +49,15 @@ def _order(question: Any, response: list[str]) -> str:
 
 
 _DESCRIBE: Final[dict[type[Any], Callable[[Any, Any], str]]] = {
-    SingleChoice: lambda question, response: _texts(question, "options").get(response, response),
-    MultipleAnswers: _choices,
-    TrueFalse: lambda question, response: "True" if response else "False",
-    Numeric: lambda question, response: _raw(response),
-    Matching: _pairs,
-    Ordering: _order,
-    ShortText: lambda question, response: _raw(response),
+    models.SingleChoice: lambda question, response: _texts(question, "options").get(
+        response, response
+    ),
+    models.MultipleAnswers: _choices,
+    models.TrueFalse: lambda question, response: "True" if response else "False",
+    models.Numeric: lambda question, response: _raw(response),
+    models.Matching: _pairs,
+    models.Ordering: _order,
+    models.ShortText: lambda question, response: _raw(response),
 }
 
 

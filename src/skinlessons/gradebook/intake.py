@@ -95,7 +95,10 @@ def _duplicate_keys_hook(found: list[str]) -> Any:
     """A JSON object hook that notes repeated keys; for answers it keeps the larger ``seq``."""
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = dict(pairs)
+        if len(result) == len(pairs):  # no key twice: the usual case, built in C
+            return result
+        result = {}
         for key, value in pairs:
             if key in result:
                 found.append(key)

@@ -2,7 +2,9 @@
 
 All files are UTF-8 without a byte-order mark, comma-separated, one header row, decimal point
 (columns in the README, "Grading submissions"; what Moodle's and Canvas's importers read is
-checked there too). Only the final assessment is graded; formative quizzes go to their own file
+checked there too). Which trainees and identity columns the LMS files hold is decided by
+:mod:`skinlessons.gradebook.lms_identity`, so no row can be matched to the wrong user.
+Only the final assessment is graded; formative quizzes go to their own file
 and never count. Trainees who are not on the roster are left out of the LMS files (the LMS could
 not match them) and listed in ``roster_check.csv``.
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ..submission.trainee_ids import FORMULA_STARTS
+from .lms_identity import MOODLE_IDENTITIES, plan_identities
 
 if TYPE_CHECKING:  # annotations only: roster.py uses this module's formula rule
     from .cohort import TraineeOutcome
@@ -96,39 +99,55 @@ def _final(outcome: TraineeOutcome) -> tuple[str, str]:
     return number(result.score), number(result.percentage)
 
 
-def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
-    """``grades_moodle.csv``: map users on Username (or ID number / Email address).
+def _on_roster(outcomes: Sequence[TraineeOutcome]) -> list[TraineeOutcome]:
+    return [outcome for outcome in outcomes if outcome.is_on_roster]
 
-    Moodle usernames are always lowercase (and its import compares them exactly), so the
-    Username column is written in lowercase.
-    """
+
+def moodle_table(outcomes: Sequence[TraineeOutcome]) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of ``grades_moodle.csv`` (see :func:`write_moodle`)."""
+    rostered = _on_roster(outcomes)
+    plan = plan_identities([outcome.identity for outcome in rostered])
+    header = [MOODLE_IDENTITIES[name] for name in plan.moodle_fields]
+    header += [column for column in MOODLE_COLUMNS if column not in MOODLE_IDENTITIES.values()]
     rows = []
-    for outcome in outcomes:
-        if not outcome.is_on_roster:
-            continue
+    for outcome in rostered:
         who = outcome.identity
+        if who.trainee_id in plan.moodle_left_out:
+            continue
+        # Moodle usernames are always lowercase, and its import compares them exactly.
+        ids = [
+            getattr(who, name).lower() if name == "username" else getattr(who, name)
+            for name in plan.moodle_fields
+        ]
         score, percentage = _final(outcome)
-        rows.append(
-            (
-                who.username.lower(),
-                who.id_number,
-                who.email,
-                who.display_name,
-                score,
-                percentage,
-                outcome.status,
-            )
-        )
-    return write_csv(out / MOODLE_FILE, MOODLE_COLUMNS, rows)
+        rows.append([*ids, who.display_name, score, percentage, outcome.status])
+    return header, rows
+
+
+def write_moodle(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
+    """``grades_moodle.csv``: map users on Username, ID number or Email address.
+
+    No identity cell is ever blank (Moodle's import would give that row's grade to the user of
+    the row above): an identity column is written only when every row fills it, and a
+    trainee without the fullest one is left out (both listed in ``roster_check.csv``).
+    """
+    header, rows = moodle_table(outcomes)
+    return write_csv(out / MOODLE_FILE, header, rows)
 
 
 def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: float) -> Path:
-    """``grades_canvas.csv``: Canvas's five identity columns, then the points of the final."""
+    """``grades_canvas.csv``: Canvas's five identity columns, then the points of the final.
+
+    A trainee with none of ``ID``, ``SIS User ID`` and ``SIS Login ID`` is left out (Canvas
+    would match the row on the name alone) and listed in ``roster_check.csv``.
+    """
+    rostered = _on_roster(outcomes)
+    plan = plan_identities([outcome.identity for outcome in rostered])
     rows: list[Sequence[str]] = [(CANVAS_POINTS_ROW, "", "", "", "", number(max_points))]
-    for outcome in outcomes:
-        if not outcome.is_on_roster:
-            continue
+    for outcome in rostered:
         who = outcome.identity
+        if who.trainee_id in plan.canvas_left_out:
+            continue
         score, _percentage = _final(outcome)
         rows.append(
             (who.display_name, who.canvas_id, who.sis_user_id, who.sis_login_id, who.section, score)

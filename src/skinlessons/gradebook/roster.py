@@ -11,7 +11,8 @@ Without a roster the trainee id stands for the LMS user: it is written as the Mo
 
 A roster cell that a spreadsheet would read as a formula (it begins with ``=``, ``+``, ``-`` or
 ``@``) is written neutralised (with a leading apostrophe, so an LMS cannot match it as it is)
-and listed in ``roster_check.csv``, as is a blank Moodle identity cell that other rows fill in.
+and listed in ``roster_check.csv``, as is every trainee or identity column the LMS files leave
+out because a cell is blank (:mod:`skinlessons.gradebook.lms_identity`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Final
 from ..errors import ContentError, ContentErrors
 from ._quote import quoted
 from .lms_csv import is_formula_like
+from .lms_identity import plan_identities
 
 ROSTER_COLUMNS: Final = (
     "trainee_id",
@@ -75,7 +77,7 @@ class RosterCheck:
     unknown_ids: list[str]
     non_submitters: list[RosterEntry]
     cell_problems: list[tuple[RosterEntry, str]] = field(default_factory=list)
-    """Roster cells to fix before importing: formula-like cells, blank Moodle identities."""
+    """Roster cells to fix before importing: formula-like cells, blank LMS identities."""
 
 
 def load_roster(path: Path) -> dict[str, RosterEntry]:
@@ -135,21 +137,10 @@ def load_roster(path: Path) -> dict[str, RosterEntry]:
     return entries
 
 
-MOODLE_IDENTITIES: Final = {
-    "username": "Username",
-    "id_number": "ID number",
-    "email": "Email address",
-}
-"""Roster columns Moodle's grade import can match users on, and their grades_moodle.csv header."""
-
-
-def _cell_problems(
-    roster: dict[str, RosterEntry], submitted: set[str]
-) -> list[tuple[RosterEntry, str]]:
-    """Formula-like cells of every row; blank Moodle identities of rows that go to the LMS."""
-    used = {name for name in MOODLE_IDENTITIES if any(getattr(e, name) for e in roster.values())}
+def _formula_problems(roster: dict[str, RosterEntry]) -> list[tuple[RosterEntry, str]]:
+    """Formula-like cells of every roster row."""
     problems = []
-    for trainee_id, entry in sorted(roster.items()):
+    for _trainee_id, entry in sorted(roster.items()):
         for column, value in asdict(entry).items():
             if is_formula_like(value):
                 problems.append(
@@ -158,18 +149,6 @@ def _cell_problems(
                         f"the roster's {column} {quoted(value)} begins with {value[0]!r}, which "
                         "spreadsheets run as a formula: it was written with a leading "
                         "apostrophe and no LMS will match it; correct it in the roster",
-                    )
-                )
-        if trainee_id not in submitted:
-            continue
-        for column in sorted(used):
-            if not getattr(entry, column):
-                problems.append(
-                    (
-                        entry,
-                        f"no {column} in the roster, while other rows have one: if you map "
-                        f"{MOODLE_IDENTITIES[column]!r} in Moodle's import, fill it in first "
-                        "(Moodle gives a row with a blank user field to the user of the row above)",
                     )
                 )
     return problems
@@ -184,7 +163,8 @@ def check_roster(roster: dict[str, RosterEntry] | None, submitted: Iterable[str]
     return RosterCheck(
         unknown_ids=[trainee_id for trainee_id in ids if trainee_id not in roster],
         non_submitters=[entry for tid, entry in sorted(roster.items()) if tid not in seen],
-        cell_problems=_cell_problems(roster, seen),
+        cell_problems=_formula_problems(roster)
+        + plan_identities([roster[tid] for tid in ids if tid in roster]).problems,
     )
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..names import QUIZ_TAG
+from ..names import EXERCISE_TAG, QUIZ_TAG, SOLUTION_TAG
 
 SKIP_EXECUTION_TAG: Final = "skip-execution"
 """The tag nbclient skips cells by (its ``skip_cells_with_tag`` default)."""
@@ -28,6 +28,24 @@ REFERENCES_HEADING: Final = re.compile(r"^\s*#+\s*References\s*$", re.IGNORECASE
 def tags(cell: Mapping[str, Any]) -> list[str]:
     """The cell's tags."""
     return list(cell.get("metadata", {}).get("tags", []))
+
+
+def is_exercise(cell: Mapping[str, Any]) -> bool:
+    """A code cell tagged ``exercise``: one the trainee is asked to edit."""
+    return cell.get("cell_type") == "code" and EXERCISE_TAG in tags(cell)
+
+
+def is_plumbing(cell: Mapping[str, Any]) -> bool:
+    """A code cell that only shows something (a table, figure, widget or quiz).
+
+    Every code cell but the exercises and the worked solutions: the lesson stores its input
+    collapsed and the handouts show its outputs (see :func:`.editions.plumbing_code`).
+    """
+    return (
+        cell.get("cell_type") == "code"
+        and EXERCISE_TAG not in tags(cell)
+        and SOLUTION_TAG not in tags(cell)
+    )
 
 
 def is_quiz_cell(cell: Mapping[str, Any]) -> bool:

@@ -22,6 +22,7 @@ from ..names import QUIZ_TAG, REFERENCE_MARKER
 from .cells import is_quiz_cell, is_reference_list_cell, is_references_heading, quiz_id_of
 from .editions import shows_answers
 from .quiz_html import render_quiz_html
+from .rewrites import NotebookLinkPreprocessor, PlumbingCodePreprocessor
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")
@@ -96,7 +97,7 @@ class WidgetImagePreprocessor(Preprocessor):
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict[str, Any], index: int
     ) -> tuple[NotebookNode, dict[str, Any]]:
-        """Keep only the PNG of widget outputs that have one; replace the others by a note."""
+        """Keep the PNG (or else the HTML) of widget outputs that have one; others become a note."""
         outputs = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -105,6 +106,9 @@ class WidgetImagePreprocessor(Preprocessor):
             elif "image/png" in data:
                 data.pop(WIDGET_VIEW_MIME)
                 output.metadata.setdefault("skinlessons", {})["interactive"] = True
+                outputs.append(output)
+            elif "text/html" in data:  # the widget says in words what it does
+                data.pop(WIDGET_VIEW_MIME)
                 outputs.append(output)
             else:
                 outputs.append(new_output("display_data", data={"text/html": WIDGET_NOTE_HTML}))
@@ -246,10 +250,12 @@ class OutlinePreprocessor(Preprocessor):
 
 
 HANDOUT_PREPROCESSORS: Final = (
+    PlumbingCodePreprocessor,
     QuizCellPreprocessor,
     WidgetImagePreprocessor,
     ImageAltPreprocessor,
     ReferencePreprocessor,
+    NotebookLinkPreprocessor,
     OutlinePreprocessor,
 )
 """Run in this order, after nbconvert's own tag removal."""

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Final
 
+from ..quiz import models
 from ..quiz.grading import CORRECT, INCORRECT, NOT_ANSWERED, PARTLY_RIGHT, edge_margin
-from ..quiz.models import AnyQuestion, Numeric, ShortText
+from ..quiz.models import AnyQuestion
 from ..quiz.numbers import (
     FRACTION,
     MINUS_SIGNS,
@@ -68,7 +70,7 @@ def page_rules() -> dict[str, Any]:
     }
 
 
-def _number_problems(question: Numeric) -> dict[str, str | None]:
+def _number_problems(question: models.Numeric) -> dict[str, str | None]:
     """The grader's sentence for each number that cannot be read (None: that form is fine)."""
 
     def problem(typed: str) -> str | None:
@@ -85,7 +87,7 @@ def _number_problems(question: Numeric) -> dict[str, str | None]:
     }
 
 
-def _numeric(question: Numeric) -> dict[str, Any]:
+def _numeric(question: models.Numeric) -> dict[str, Any]:
     assert question.key is not None
     return {
         "value": question.key.value,
@@ -98,13 +100,25 @@ def _numeric(question: Numeric) -> dict[str, Any]:
     }
 
 
+def _key_as_is(question: AnyQuestion) -> dict[str, Any]:
+    return {"key": question.key_value()}  # option ids, the boolean, pairs or the order
+
+
+def _accepted(question: models.ShortText) -> dict[str, Any]:
+    return {"accepted": sorted({normalise_answer(variant) for variant in question.key or ()})}
+
+
+_CHECK_DATA: Final[dict[type[Any], Callable[[Any], dict[str, Any]]]] = {
+    models.SingleChoice: _key_as_is,
+    models.MultipleAnswers: _key_as_is,
+    models.TrueFalse: _key_as_is,
+    models.Numeric: _numeric,
+    models.Matching: _key_as_is,
+    models.Ordering: _key_as_is,
+    models.ShortText: _accepted,
+}
+
+
 def check_data(question: AnyQuestion) -> dict[str, Any]:
     """What the page script needs to grade one formative question (it carries the key)."""
-    data: dict[str, Any] = {"type": question.type}
-    if isinstance(question, Numeric):
-        data.update(_numeric(question))
-    elif isinstance(question, ShortText):
-        data["accepted"] = sorted({normalise_answer(variant) for variant in question.key or ()})
-    else:  # choices, true/false, matching, ordering: the key's ids (or boolean) as they are
-        data["key"] = question.key_value()
-    return data
+    return {"type": question.type, **_CHECK_DATA[type(question)](question)}

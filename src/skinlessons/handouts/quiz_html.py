@@ -21,22 +21,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any, Final
 
 from nbconvert.filters import markdown2html
 
 from .._util.jinja import environment
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    Quiz,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import key_free
 from .editions import Edition, QuizMode, quiz_for, quiz_mode, shows_answers
 from .quiz_check import check_data, page_rules
@@ -66,26 +58,90 @@ def _entries(entries: list[Any]) -> list[dict[str, str]]:
     return [{"id": entry.id, "html": markdown_inline(entry.text)} for entry in entries]
 
 
-def _key_text(question: AnyQuestion) -> str:
-    """The key in words, for the instructor sheet (choice keys are marked on the options)."""
-    if isinstance(question, TrueFalse):
-        return "True" if question.key else "False"
-    if isinstance(question, Numeric) and question.key is not None:
-        key = question.key
-        unit = f" {question.unit}" if question.unit else ""
-        if key.tolerance is not None:
-            return f"{key.value:g}{unit} (± {key.tolerance:g}{unit})"
-        return f"{key.value:g}{unit} (± {100 * (key.relative_tolerance or 0):g} %)"
-    if isinstance(question, ShortText):
-        return " · ".join(question.key or [])
-    if isinstance(question, Matching):
-        texts = {match.id: match.text for match in question.matches}
-        prompts = {prompt.id: prompt.text for prompt in question.prompts}
-        return "; ".join(f"{prompts[p]} → {texts[m]}" for p, m in (question.key or {}).items())
-    if isinstance(question, Ordering):
-        items = {item.id: item.text for item in question.items}
-        return " → ".join(items[item_id] for item_id in question.key or [])
-    return ""
+def _no_text(question: Any) -> str:
+    return ""  # choice keys are marked on the options instead
+
+
+def _true_false_key(question: models.TrueFalse) -> str:
+    return "True" if question.key else "False"
+
+
+def _numeric_key(question: models.Numeric) -> str:
+    if question.key is None:
+        return ""
+    key, unit = question.key, f" {question.unit}" if question.unit else ""
+    if key.tolerance is not None:
+        return f"{key.value:g}{unit} (± {key.tolerance:g}{unit})"
+    return f"{key.value:g}{unit} (± {100 * (key.relative_tolerance or 0):g} %)"
+
+
+def _short_text_key(question: models.ShortText) -> str:
+    return " · ".join(question.key or [])
+
+
+def _matching_key(question: models.Matching) -> str:
+    texts = {match.id: match.text for match in question.matches}
+    prompts = {prompt.id: prompt.text for prompt in question.prompts}
+    return "; ".join(f"{prompts[p]} → {texts[m]}" for p, m in (question.key or {}).items())
+
+
+def _ordering_key(question: models.Ordering) -> str:
+    items = {item.id: item.text for item in question.items}
+    return " → ".join(items[item_id] for item_id in question.key or [])
+
+
+_KEY_TEXT: Final[dict[type[Any], Callable[[Any], str]]] = {
+    models.SingleChoice: _no_text,
+    models.MultipleAnswers: _no_text,
+    models.TrueFalse: _true_false_key,
+    models.Numeric: _numeric_key,
+    models.Matching: _matching_key,
+    models.Ordering: _ordering_key,
+    models.ShortText: _short_text_key,
+}
+"""The key in words, for the instructor sheet."""
+
+
+def _choice_parts(question: Any, mode: QuizMode, reveal: bool) -> dict[str, Any]:
+    keys = question.key if isinstance(question.key, list) else [question.key]
+    options = [
+        {
+            "id": option.id,
+            "html": markdown_inline(option.text),
+            "feedback_html": markdown_inline(option.feedback) if reveal else "",
+            "is_key": mode == "key" and option.id in keys,
+        }
+        for option in question.options
+    ]
+    return {"options": options}
+
+
+def _no_parts(question: Any, mode: QuizMode, reveal: bool) -> dict[str, Any]:
+    return {}
+
+
+def _numeric_parts(question: models.Numeric, mode: QuizMode, reveal: bool) -> dict[str, Any]:
+    return {"unit": question.unit}
+
+
+def _matching_parts(question: models.Matching, mode: QuizMode, reveal: bool) -> dict[str, Any]:
+    return {"prompts": _entries(question.prompts), "matches": _entries(question.matches)}
+
+
+def _ordering_parts(question: models.Ordering, mode: QuizMode, reveal: bool) -> dict[str, Any]:
+    return {"ordering_items": _entries(question.items)}
+
+
+_PARTS: Final[dict[type[Any], Callable[[Any, QuizMode, bool], dict[str, Any]]]] = {
+    models.SingleChoice: _choice_parts,
+    models.MultipleAnswers: _choice_parts,
+    models.TrueFalse: _no_parts,
+    models.Numeric: _numeric_parts,
+    models.Matching: _matching_parts,
+    models.Ordering: _ordering_parts,
+    models.ShortText: _no_parts,
+}
+"""What each type shows beyond the stem: options, unit, prompts and matches, or items."""
 
 
 def _question_view(
@@ -112,26 +168,11 @@ def _question_view(
         "prompts": [],
         "matches": [],
         "ordering_items": [],
-        "unit": question.unit if isinstance(question, Numeric) else None,
-        "key_text": _key_text(question) if mode == "key" else "",
+        "unit": None,
+        "key_text": _KEY_TEXT[type(question)](question) if mode == "key" else "",
         "check_json": "",
     }
-    if isinstance(question, SingleChoice | MultipleAnswers):
-        keys = question.key if isinstance(question.key, list) else [question.key]
-        view["options"] = [
-            {
-                "id": option.id,
-                "html": markdown_inline(option.text),
-                "feedback_html": markdown_inline(option.feedback) if reveal else "",
-                "is_key": mode == "key" and option.id in keys,
-            }
-            for option in question.options
-        ]
-    elif isinstance(question, Matching):
-        view["prompts"] = _entries(question.prompts)
-        view["matches"] = _entries(question.matches)
-    elif isinstance(question, Ordering):
-        view["ordering_items"] = _entries(question.items)
+    view.update(_PARTS[type(question)](question, mode, reveal))
     if mode == "form":
         view["check_json"] = _json_for_script(check_data(checked))
     return view

@@ -13,14 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nbformat import NotebookNode
 
+if TYPE_CHECKING:
+    from ..facts.glossary import GlossaryTerm
+
 from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentErrors, LessonFormatError
+from ..names import GLOSSARY_STEM
 from ..quiz.models import Lesson
+from . import code_cells, glossary_links, teaching
 from . import every_notebook as every
-from . import teaching
 from .notebook import Problem, quiet_nbformat, read_notebook, stored_cell_ids
 from .objectives import objective_problems
 
@@ -34,6 +39,8 @@ class CourseFacts:
     """File name → quiz id of each quiz file of the course that loads."""
     references: Collection[str] | None
     """The reference ids of the course data; None when that data does not load."""
+    glossary: Collection[GlossaryTerm] | None = None
+    """The glossary terms of the course data; None when that data does not load."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,12 @@ class Rule:
     teaching_only: bool = False
     warning: bool = False
     """A warning is printed but does not fail ``check``."""
+
+
+def _glossary_links(lesson: LessonFile) -> list[Problem]:
+    if lesson.course.glossary is None:  # the facts check reports why the data does not load
+        return []
+    return glossary_links.glossary_link_problems(lesson.notebook, lesson.course.glossary)
 
 
 def _markers(lesson: LessonFile) -> list[Problem]:
@@ -96,6 +109,9 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("math", lambda lesson: every.math_problems(lesson.notebook)),
+    Rule("exercises", lambda lesson: code_cells.exercise_problems(lesson.notebook)),
+    Rule("collapsed code", lambda lesson: code_cells.collapse_problems(lesson.notebook)),
+    Rule("glossary links", _glossary_links),
 )
 
 
@@ -160,13 +176,17 @@ def _check_notebook(path: Path, lesson: Lesson, course: CourseFacts) -> list[Les
 
 
 def course_lesson_problems(
-    root: Path, references: Collection[str] | None
+    root: Path,
+    references: Collection[str] | None,
+    glossary: Collection[GlossaryTerm] | None = None,
 ) -> tuple[list[LessonProblem], int]:
     """Every lesson problem of the course at ``root``, and the number of lessons checked.
 
     Args:
         root: the course folder.
         references: the reference ids lesson markers may cite; None skips that rule.
+        glossary: the glossary terms whose first use must link to their entry; None skips
+            that rule.
     """
     from ..quiz.loader import load_objectives, load_valid_quizzes
 
@@ -181,7 +201,10 @@ def course_lesson_problems(
         return [LessonProblem(unchecked, objectives_path)], 0
     quizzes = load_valid_quizzes(root)
     course = CourseFacts(
-        quiz_dir(root), {item.doc.path.name: item.quiz.id for item in quizzes}, references
+        quiz_dir(root),
+        {item.doc.path.name: item.quiz.id for item in quizzes},
+        references,
+        glossary,
     )
     folder = notebook_dir(root)
     problems: list[LessonProblem] = []
@@ -197,7 +220,7 @@ def course_lesson_problems(
                 "add the notebook, or correct the lesson id.",
             )
             problems.append(LessonProblem(missing, objectives_path))
-    listed = {f"{lesson.id}.ipynb" for lesson in objectives.lessons}
+    listed = {f"{lesson.id}.ipynb" for lesson in objectives.lessons} | {f"{GLOSSARY_STEM}.ipynb"}
     for path in lesson_notebooks(root):
         if path.name not in listed:
             unlisted = Problem(
@@ -213,3 +236,23 @@ def course_lesson_problems(
         )
         problems.extend(LessonProblem(problem, objectives_path) for problem in found)
     return sorted(problems, key=LessonProblem.sort_key), checked
+
+
+def exercise_counts(root: Path) -> dict[str, int]:
+    """Lesson id → the number of exercise cells in its notebook, for each lesson that has one.
+
+    Lessons whose notebook is missing or unreadable are left out (their problems say why).
+    """
+    from ..quiz.loader import load_objectives
+
+    try:
+        lessons = load_objectives(objectives_file(root)).lessons
+    except ContentErrors:
+        return {}
+    counts = {}
+    for lesson in lessons:
+        path = notebook_dir(root) / f"{lesson.id}.ipynb"
+        notebook = read_notebook(path) if path.is_file() else None
+        if isinstance(notebook, NotebookNode):
+            counts[lesson.id] = code_cells.exercise_count(notebook)
+    return counts

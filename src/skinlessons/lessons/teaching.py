@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
-from ..names import INSTRUCTOR_TAG, QUIZ_TAG, SOLUTION_TAG
+from ..names import EXERCISE_TAG, INSTRUCTOR_TAG, QUIZ_TAG, SOLUTION_TAG
 from .notebook import (
     KEY_POINT_ITEM,
     MARKER,
@@ -124,12 +124,14 @@ def part_problems(nb: NotebookNode, lesson_id: str) -> list[Problem]:
             )
     solution = first_index(nb, lambda c: SOLUTION_TAG in tags_of(c))
     if solution is not None and not any(
-        "..." in cell.source and not tags_of(cell) for cell in nb.cells[:solution]
+        "..." in cell.source and set(tags_of(cell)) <= {EXERCISE_TAG}
+        for cell in nb.cells[:solution]
     ):
         problems.append(
             Problem(
                 "the first solution has no exercise placeholder ('...') before it",
-                "put an untagged exercise cell with '...' for the trainee to fill in before it.",
+                f"put an exercise cell (tagged {EXERCISE_TAG!r}) with '...' for the trainee to "
+                "fill in before it.",
                 solution,
             )
         )

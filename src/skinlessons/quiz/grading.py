@@ -16,17 +16,8 @@ from fractions import Fraction
 from typing import Any, Final
 
 from ..errors import GradingError
-from .models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    Quiz,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from . import models
+from .models import AnyQuestion, Quiz
 from .numbers import parse_number
 from .responses import fits, is_blank
 from .text import normalise_answer
@@ -112,14 +103,14 @@ def _verdict(credit: Fraction) -> str:
     return CORRECT if credit == 1 else INCORRECT if credit == 0 else PARTLY_RIGHT
 
 
-def _single_choice(question: SingleChoice, response: Any) -> _Outcome:
+def _single_choice(question: models.SingleChoice, response: Any) -> _Outcome:
     options = {option.id: option for option in question.options}
     credit = Fraction(int(response == question.key))
     chosen = options[response].feedback
     return _Outcome(credit, [_verdict(credit), *([chosen] if chosen else [])])
 
 
-def _multiple_answers(question: MultipleAnswers, response: Any) -> _Outcome:
+def _multiple_answers(question: models.MultipleAnswers, response: Any) -> _Outcome:
     options = {option.id: option for option in question.options}
     chosen = list(dict.fromkeys(response))
     key = set(question.key or ())
@@ -135,12 +126,12 @@ def _multiple_answers(question: MultipleAnswers, response: Any) -> _Outcome:
     return _Outcome(credit, feedback)
 
 
-def _true_false(question: TrueFalse, response: Any) -> _Outcome:
+def _true_false(question: models.TrueFalse, response: Any) -> _Outcome:
     credit = Fraction(int(response == question.key))
     return _Outcome(credit, [_verdict(credit)])
 
 
-def edge_margin(question: Numeric) -> float:
+def edge_margin(question: models.Numeric) -> float:
     """How far an answer may lie from the key and still be right: tolerance plus edge epsilon.
 
     A relative tolerance is taken of the key's value; the epsilon (for the rounding of decimal
@@ -156,7 +147,7 @@ def edge_margin(question: Numeric) -> float:
     return tolerance + _EDGE_EPSILON * max(1.0, abs(expected), tolerance)
 
 
-def _numeric(question: Numeric, response: Any) -> _Outcome:
+def _numeric(question: models.Numeric, response: Any) -> _Outcome:
     parsed = parse_number(response, unit=question.unit, allow=question.allow)
     if parsed.value is None or question.key is None:
         return _malformed(parsed.problem or "This answer could not be read as a number.")
@@ -171,7 +162,7 @@ def _numeric(question: Numeric, response: Any) -> _Outcome:
     return _Outcome(credit, feedback)
 
 
-def _matching(question: Matching, response: Any) -> _Outcome:
+def _matching(question: models.Matching, response: Any) -> _Outcome:
     key = question.key or {}
     right = sum(1 for prompt_id, match_id in key.items() if response.get(prompt_id) == match_id)
     credit = Fraction(right, len(key))
@@ -181,7 +172,7 @@ def _matching(question: Matching, response: Any) -> _Outcome:
     return _Outcome(credit, feedback)
 
 
-def _ordering(question: Ordering, response: Any) -> _Outcome:
+def _ordering(question: models.Ordering, response: Any) -> _Outcome:
     key = list(question.key or ())
     position: dict[str, int] = {}
     for index, item_id in enumerate(response):
@@ -199,31 +190,31 @@ def _ordering(question: Ordering, response: Any) -> _Outcome:
     return _Outcome(credit, feedback)
 
 
-def _short_text(question: ShortText, response: Any) -> _Outcome:
+def _short_text(question: models.ShortText, response: Any) -> _Outcome:
     accepted = {normalise_answer(variant) for variant in question.key or ()}
     credit = Fraction(int(normalise_answer(response) in accepted))
     return _Outcome(credit, [_verdict(credit)])
 
 
 _GRADERS: Final[dict[type[Any], Callable[[Any, Any], _Outcome]]] = {
-    SingleChoice: _single_choice,
-    MultipleAnswers: _multiple_answers,
-    TrueFalse: _true_false,
-    Numeric: _numeric,
-    Matching: _matching,
-    Ordering: _ordering,
-    ShortText: _short_text,
+    models.SingleChoice: _single_choice,
+    models.MultipleAnswers: _multiple_answers,
+    models.TrueFalse: _true_false,
+    models.Numeric: _numeric,
+    models.Matching: _matching,
+    models.Ordering: _ordering,
+    models.ShortText: _short_text,
 }
 
 
 _MISFIT_FEEDBACK: Final[dict[type[Any], str]] = {
-    SingleChoice: "This answer is not one of the options; please choose one.",
-    MultipleAnswers: "This answer should be a list of the options chosen.",
-    TrueFalse: "This answer should be true or false.",
-    Numeric: "This answer should be a number typed as text.",
-    Matching: "This answer should pair each prompt with a match.",
-    Ordering: "This answer should be the items in your chosen order.",
-    ShortText: "This answer should be typed text.",
+    models.SingleChoice: "This answer is not one of the options; please choose one.",
+    models.MultipleAnswers: "This answer should be a list of the options chosen.",
+    models.TrueFalse: "This answer should be true or false.",
+    models.Numeric: "This answer should be a number typed as text.",
+    models.Matching: "This answer should pair each prompt with a match.",
+    models.Ordering: "This answer should be the items in your chosen order.",
+    models.ShortText: "This answer should be typed text.",
 }
 """What a trainee reads when a kept response does not fit its question (``responses.fits``)."""
 

@@ -12,25 +12,19 @@ from typing import Final, Self
 from pydantic import Field, TypeAdapter, model_validator
 
 from ._rules import Violation, check, cited_letter
+from .parts import Entry, NumericAllow, NumericKey, Option, QuizId, QuizKind, _Model
 from .questions import (
     QUESTION_TYPES,
     SHUFFLED_TYPES,
     AnyQuestion,
-    Entry,
     Matching,
     MultipleAnswers,
     Numeric,
-    NumericAllow,
-    NumericKey,
-    Option,
     Ordering,
     Question,
-    QuizId,
-    QuizKind,
     ShortText,
     SingleChoice,
     TrueFalse,
-    _Model,
 )
 
 __all__ = [

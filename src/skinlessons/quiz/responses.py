@@ -16,16 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from . import models
+from .models import AnyQuestion
 
 
 def is_blank(response: object) -> bool:
@@ -47,23 +39,23 @@ def _ids_in(response: object, allowed: set[str]) -> bool:
     )
 
 
-def _single_choice(question: SingleChoice, response: object) -> bool:
+def _single_choice(question: models.SingleChoice, response: object) -> bool:
     return isinstance(response, str) and response in question.option_ids()
 
 
-def _multiple_answers(question: MultipleAnswers, response: object) -> bool:
+def _multiple_answers(question: models.MultipleAnswers, response: object) -> bool:
     return _ids_in(response, set(question.option_ids()))
 
 
-def _true_false(question: TrueFalse, response: object) -> bool:
+def _true_false(question: models.TrueFalse, response: object) -> bool:
     return isinstance(response, bool)
 
 
-def _numeric(question: Numeric, response: object) -> bool:
+def _numeric(question: models.Numeric, response: object) -> bool:
     return isinstance(response, str | int | float) and not isinstance(response, bool)
 
 
-def _matching(question: Matching, response: object) -> bool:
+def _matching(question: models.Matching, response: object) -> bool:
     prompts = {prompt.id for prompt in question.prompts}
     matches = {match.id for match in question.matches} | {""}
     return isinstance(response, dict) and all(
@@ -72,32 +64,32 @@ def _matching(question: Matching, response: object) -> bool:
     )
 
 
-def _ordering(question: Ordering, response: object) -> bool:
+def _ordering(question: models.Ordering, response: object) -> bool:
     return _ids_in(response, {item.id for item in question.items} | {""})
 
 
-def _short_text(question: ShortText, response: object) -> bool:
+def _short_text(question: models.ShortText, response: object) -> bool:
     return isinstance(response, str)
 
 
 _FITS: Final[dict[type[Any], Callable[[Any, object], bool]]] = {
-    SingleChoice: _single_choice,
-    MultipleAnswers: _multiple_answers,
-    TrueFalse: _true_false,
-    Numeric: _numeric,
-    Matching: _matching,
-    Ordering: _ordering,
-    ShortText: _short_text,
+    models.SingleChoice: _single_choice,
+    models.MultipleAnswers: _multiple_answers,
+    models.TrueFalse: _true_false,
+    models.Numeric: _numeric,
+    models.Matching: _matching,
+    models.Ordering: _ordering,
+    models.ShortText: _short_text,
 }
 
 TYPE_WORDS: Final[dict[type[Any], str]] = {
-    SingleChoice: "single-choice answer (one option id)",
-    MultipleAnswers: "multiple-answers answer (a list of option ids)",
-    TrueFalse: "true/false answer",
-    Numeric: "numeric answer (a number, or one typed as text)",
-    Matching: "matching answer (prompt ids paired with match ids)",
-    Ordering: "ordering answer (item ids, in order)",
-    ShortText: "short-text answer (typed text)",
+    models.SingleChoice: "single-choice answer (one option id)",
+    models.MultipleAnswers: "multiple-answers answer (a list of option ids)",
+    models.TrueFalse: "true/false answer",
+    models.Numeric: "numeric answer (a number, or one typed as text)",
+    models.Matching: "matching answer (prompt ids paired with match ids)",
+    models.Ordering: "ordering answer (item ids, in order)",
+    models.ShortText: "short-text answer (typed text)",
 }
 """What a fitting response to each type looks like, in words."""
 

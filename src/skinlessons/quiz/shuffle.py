@@ -12,16 +12,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
-from .models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from . import models
+from .models import AnyQuestion
 
 _WORD_BYTES: Final = 8
 _WORD_RANGE: Final = 1 << (8 * _WORD_BYTES)
@@ -76,13 +68,13 @@ def _none(question: Any) -> list[str]:
 
 
 _SHUFFLED: Final[dict[type[Any], Callable[[Any], list[str]]]] = {
-    SingleChoice: lambda question: [option.id for option in question.options],
-    MultipleAnswers: lambda question: [option.id for option in question.options],
-    TrueFalse: _none,
-    Numeric: _none,
-    Matching: lambda question: [match.id for match in question.matches],
-    Ordering: lambda question: [item.id for item in question.items],
-    ShortText: _none,
+    models.SingleChoice: lambda question: [option.id for option in question.options],
+    models.MultipleAnswers: lambda question: [option.id for option in question.options],
+    models.TrueFalse: _none,
+    models.Numeric: _none,
+    models.Matching: lambda question: [match.id for match in question.matches],
+    models.Ordering: lambda question: [item.id for item in question.items],
+    models.ShortText: _none,
 }
 
 

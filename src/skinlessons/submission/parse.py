@@ -6,8 +6,9 @@ bad entries is kept, the bad entries are left out and each is noted, so what can
 
 from __future__ import annotations
 
+import sys
 import unicodedata
-from typing import Final
+from typing import Any, Final
 
 from ..errors import TraineeIdError
 from .format import FORMAT, FORMAT_VERSION, AnswerRecord, QuizAnswers, SubmissionDocument
@@ -16,6 +17,7 @@ from .trainee_ids import validate_trainee_id
 MAX_STORED_ID_LENGTH: Final = 200
 _SHOWN_LENGTH: Final = 60
 _SHOWN_NUMBER: Final = 10**_SHOWN_LENGTH
+_SHARED_LENGTH: Final = 100
 MAX_DEPTH: Final = 16
 """How deep a submission's JSON may nest (a real one nests 6 levels: a matching answer)."""
 MAX_NOTES: Final = 20
@@ -82,7 +84,19 @@ def _answer(question_id: str, raw: object, where: str, notes: list[str]) -> Answ
     if not _is_count(seq) or not _is_count(attempts):
         notes.append(f"{where}: answer to {shown(question_id)} has a bad seq or attempts; left out")
         return None
-    return AnswerRecord(raw["response"], seq, attempts, raw.get("first_response"))
+    return AnswerRecord(_shared(raw["response"]), seq, attempts, _shared(raw.get("first_response")))
+
+
+def _shared(value: Any) -> Any:
+    """``value`` with its short texts interned: a cohort repeats the same ids and answers
+    thousands of times, and one copy of each keeps a 10,000-trainee batch small."""
+    if isinstance(value, str):
+        return sys.intern(value) if len(value) <= _SHARED_LENGTH else value
+    if isinstance(value, list):
+        return [_shared(item) for item in value]
+    if isinstance(value, dict):
+        return {_shared(key): _shared(item) for key, item in value.items()}
+    return value
 
 
 def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
@@ -96,11 +110,11 @@ def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
     for question_id, entry in raw.get("answers", {}).items():
         answer = _answer(question_id, entry, where, notes)
         if answer is not None:
-            answers[question_id] = answer
+            answers[_shared(question_id)] = answer
     return QuizAnswers(
-        quiz_id,
-        version if isinstance(version, str) else "",
-        kind if isinstance(kind, str) else "",
+        _shared(quiz_id),
+        _shared(version) if isinstance(version, str) else "",
+        _shared(kind) if isinstance(kind, str) else "",
         answers,
     )
 

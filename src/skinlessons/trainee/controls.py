@@ -14,16 +14,8 @@ from typing import Any, Final
 
 import ipywidgets as widgets
 
-from ..quiz.models import (
-    AnyQuestion,
-    Matching,
-    MultipleAnswers,
-    Numeric,
-    Ordering,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
-)
+from ..quiz import models
+from ..quiz.models import AnyQuestion
 from . import strings
 
 DESCRIPTION_STYLE: Final = {"description_width": "initial"}
@@ -82,7 +74,7 @@ def _radio(options: list[tuple[str, Any]]) -> AnswerControls:
     return AnswerControls([radio], [radio], lambda: radio.value, write)
 
 
-def _checkboxes(question: MultipleAnswers, order: Sequence[str]) -> AnswerControls:
+def _checkboxes(question: models.MultipleAnswers, order: Sequence[str]) -> AnswerControls:
     boxes = {
         option.id: widgets.Checkbox(
             value=False, description=option.text, indent=False, layout=_layout()
@@ -132,7 +124,7 @@ def _dropdown(label: str, choices: list[tuple[str, str]]) -> widgets.Dropdown:
     )
 
 
-def _matching(question: Matching, order: Sequence[str]) -> AnswerControls:
+def _matching(question: models.Matching, order: Sequence[str]) -> AnswerControls:
     choices = [(match.text, match.id) for match in _ordered(question.matches, order)]
     menus = {prompt.id: _dropdown(prompt.text, choices) for prompt in question.prompts}
     known = {match.id for match in question.matches}
@@ -150,7 +142,7 @@ def _matching(question: Matching, order: Sequence[str]) -> AnswerControls:
     return AnswerControls(shown, list(menus.values()), read, write)
 
 
-def _ordering(question: Ordering, order: Sequence[str]) -> AnswerControls:
+def _ordering(question: models.Ordering, order: Sequence[str]) -> AnswerControls:
     choices = [(item.text, item.id) for item in _ordered(question.items, order)]
     menus = [
         _dropdown(strings.POSITION_LABEL.format(number=number), choices)
@@ -171,22 +163,24 @@ def _ordering(question: Ordering, order: Sequence[str]) -> AnswerControls:
     return AnswerControls(shown, list(menus), read, write)
 
 
-def _single_choice(question: SingleChoice, order: Sequence[str]) -> AnswerControls:
+def _single_choice(question: models.SingleChoice, order: Sequence[str]) -> AnswerControls:
     return _radio([(option.text, option.id) for option in _ordered(question.options, order)])
 
 
 _CONTROLS: Final[dict[type[Any], Callable[[Any, Sequence[str]], AnswerControls]]] = {
-    SingleChoice: _single_choice,
-    MultipleAnswers: _checkboxes,
-    TrueFalse: lambda question, order: _radio(
+    models.SingleChoice: _single_choice,
+    models.MultipleAnswers: _checkboxes,
+    models.TrueFalse: lambda question, order: _radio(
         [(strings.TRUE_LABEL, True), (strings.FALSE_LABEL, False)]
     ),
-    Numeric: lambda question, order: _text(
+    models.Numeric: lambda question, order: _text(
         strings.NUMBER_LABEL, strings.NUMBER_PLACEHOLDER, question.unit
     ),
-    Matching: _matching,
-    Ordering: _ordering,
-    ShortText: lambda question, order: _text(strings.ANSWER_LABEL, strings.TEXT_PLACEHOLDER, None),
+    models.Matching: _matching,
+    models.Ordering: _ordering,
+    models.ShortText: lambda question, order: _text(
+        strings.ANSWER_LABEL, strings.TEXT_PLACEHOLDER, None
+    ),
 }
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
-from ..quiz import grading
-from ..quiz.models import AnyQuestion, Numeric, Ordering, Quiz
+from ..quiz import grading, models
+from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.responses import fits, is_blank
 from . import strings
 from .answers import keep_answers
@@ -53,6 +53,30 @@ def attempts_text(count: int) -> str:
     return strings.FEEDBACK_ATTEMPTS.format(count=count, times=times)
 
 
+def _as_logged(question: AnyQuestion, response: Any) -> bool:
+    return True
+
+
+def _every_position(question: models.Ordering, response: Any) -> bool:
+    return len(response) == len(question.items)
+
+
+def _typed_number(question: models.Numeric, response: Any) -> bool:
+    return isinstance(response, str)  # the live quiz logs the text typed
+
+
+_RESTORABLE: Final[dict[type[Any], Callable[[Any, Any], bool]]] = {
+    models.SingleChoice: _as_logged,
+    models.MultipleAnswers: _as_logged,
+    models.TrueFalse: _as_logged,
+    models.Numeric: _typed_number,
+    models.Matching: _as_logged,
+    models.Ordering: _every_position,
+    models.ShortText: _as_logged,
+}
+"""Beyond fitting: what a logged (non-blank) response needs for the controls to show it."""
+
+
 def restorable(question: AnyQuestion, response: Any) -> bool:
     """True if a logged response can be shown again in the controls.
 
@@ -64,11 +88,7 @@ def restorable(question: AnyQuestion, response: Any) -> bool:
         return False
     if is_blank(response):
         return True
-    if isinstance(question, Ordering):
-        return len(response) == len(question.items)
-    if isinstance(question, Numeric):
-        return isinstance(response, str)  # the live quiz logs the text typed
-    return True
+    return _RESTORABLE[type(question)](question, response)
 
 
 def _verdict(result: grading.Result) -> tuple[FeedbackStatus, str]:

@@ -35,6 +35,22 @@ NO_TRAINEE_ID_NOTICE: Final = (
     "Your trainee id is not set yet. Your answers are saved anyway; before you submit, run "
     '<code>quiz.set_trainee_id("YOUR-LMS-USERNAME")</code> (lesson 00 shows how).'
 )
+TRAINEE_ID_FORM_LABEL: Final = "Your trainee id (LMS username or id number)"
+TRAINEE_ID_FORM_PLACEHOLDER: Final = "for example jdoe"
+TRAINEE_ID_FORM_BUTTON: Final = "Save my trainee id"
+TRAINEE_ID_FORM_IN_USE: Final = (
+    "Your trainee id is {trainee_id}. To change it, type the right one and press "
+    "Save my trainee id."
+)
+TRAINEE_ID_FORM_SAVED: Final = (
+    "Saved. Your trainee id is {trainee_id}: every lesson's quiz answers are saved under it, "
+    "and your submission will carry it."
+)
+TRAINEE_ID_FORM_REFUSED: Final = "Not saved. {problem}"
+TRAINEE_ID_FORM_HANDOUT: Final = (
+    "In the notebook, a text box and a Save my trainee id button are here: type your LMS "
+    "username or id number into the box and press the button."
+)
 UNATTENDED_NOTICE: Final = (
     "Running unattended ({mode} mode): answers are kept in memory only and nothing is saved."
 )

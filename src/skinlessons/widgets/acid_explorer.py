@@ -23,6 +23,8 @@ from skinlessons.figures._acid_reading import (
     compare_sentence,
     concentration_limits_pct,
     describe_reading,
+    pka_text,
+    range_sentence,
     read_acid,
 )
 from skinlessons.figures._live import LiveFigure
@@ -64,15 +66,17 @@ def read_state(state: AcidState, facts: Facts) -> AcidReading:
 
 
 def result_html(reading: AcidReading) -> str:
-    """The numbers in words: free fraction, available free acid, comparison, caveat."""
-    approx = "about " if reading.pka_approximate else ""
+    """The numbers in words: pKa (a range where the data gives one), free fraction, available
+    free acid, comparison, caveat."""
+    band = f"<p>{html.escape(range_sentence(reading))}</p>" if range_sentence(reading) else ""
     return (
         f"<h4>{html.escape(reading.agent_name)}: {reading.concentration_pct:g}% at pH "
         f"{reading.ph:.2f}</h4>"
-        f"<p>pKa {approx}{reading.pka:.2f}. Free (un-ionized) acid: "
+        f"<p>{html.escape(pka_text(reading))}. Free (un-ionized) acid: "
         f"<strong>{PERCENT * reading.fraction:.0f}%</strong> of the acid, so "
         f"{reading.concentration_pct:g}% × {reading.fraction:.2f} = "
         f"<strong>{reading.available_pct:.1f}% available free acid</strong>.</p>"
+        f"{band}"
         f"<p>{html.escape(compare_sentence(reading))}</p>"
         "<p><em>A rule of thumb:</em> Henderson–Hasselbalch uses pKa values for dilute water at "
         "25 °C; at peel strengths activity effects make it approximate, and contact time, "
