@@ -60,10 +60,11 @@ LESSON_IDS = (
     "04_device_based",
     "05_manual",
     "06_choosing_safely",
+    "07_consultation_to_aftercare",
     "08_final_assessment",
 )
-TEACHING_LESSON_IDS = LESSON_IDS[1:7]
-"""Lessons 01-06 follow the lesson layout; 00 and 08 have their own shape."""
+TEACHING_LESSON_IDS = LESSON_IDS[1:8]
+"""Lessons 01-07 follow the lesson layout; 00 and 08 have their own shape."""
 
 
 def read(lesson_id: str, folder: Path = NOTEBOOKS) -> NotebookNode:
