@@ -31,6 +31,8 @@ REFERENCE_MARKER: Final = re.compile(r"\[(R[0-9]+)\](?!\()")
 NOTEBOOK_DIR: Final = "notebooks"
 QUIZ_DIR: Final = "quizzes"
 OBJECTIVES_FILE: Final = "objectives.yaml"
+CASES_FILE: Final = "cases.yaml"
+"""``quizzes/cases.yaml``: the virtual clients of lesson 07 (formative only); not a quiz."""
 QUIZ_SUFFIX: Final = ".yaml"
 GLOSSARY_STEM: Final = "glossary"
 """``notebooks/glossary.ipynb``: the glossary page, made from the data; not a lesson."""
