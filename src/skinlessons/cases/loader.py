@@ -44,21 +44,25 @@ def load_cases(path: Path | str) -> CasesFile:
 
 def _id_problems(cases: CasesFile, doc: YamlDocument) -> list[ContentError]:
     """Repeated question or case ids, and intake answers to no question (or to one twice)."""
-    problems = []
+    problems: list[ContentError] = []
 
     def problem(message: str, loc: tuple[str | int, ...], hint: str) -> None:
         problems.append(CaseFormatError(message, path=doc.path, line=doc.line_of(loc), hint=hint))
 
-    for key, records in (("questions", cases.questions), ("cases", cases.cases)):
+    ids = {
+        "questions": [question.id for question in cases.questions],
+        "cases": [case.id for case in cases.cases],
+    }
+    for key, record_ids in ids.items():
         seen: set[str] = set()
-        for index, record in enumerate(records):
-            if record.id in seen:
+        for index, record_id in enumerate(record_ids):
+            if record_id in seen:
                 problem(
-                    f"{key[:-1]} id {record.id!r} is used twice",
+                    f"{key[:-1]} id {record_id!r} is used twice",
                     (key, index, "id"),
                     "give each one its own id.",
                 )
-            seen.add(record.id)
+            seen.add(record_id)
     known = [question.id for question in cases.questions]
     for index, case in enumerate(cases.cases):
         asked: set[str] = set()

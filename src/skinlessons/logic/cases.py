@@ -156,9 +156,7 @@ def judge(
     """
     facts = facts or load_facts()
     asked_ids = set(asked)
-    missed = tuple(
-        q for q in questions if q.id not in asked_ids and case.answer_to(q).findings
-    )
+    missed = tuple(q for q in questions if q.id not in asked_ids and case.answer_to(q).findings)
     expected = case.expected
     lines = []
     if missed:
