@@ -164,6 +164,7 @@ def judge(
         lines.append(f"You did not ask what mattered here: {names}")
     else:
         lines.append("You asked every question that mattered for this client.")
+    lines.append(f"Fitzpatrick type from the burn and tan answers: {case.phototype}.")
     if not skin_check_done:
         lines.append(f"You did not read the skin check: {case.skin_check.seen}")
     if chosen is None:
