@@ -218,3 +218,12 @@ def test_handout_output_is_a_readable_summary_of_every_case() -> None:
     assert summary.count('<section class="skinlessons-case"') == len(simulator.cases.cases)
     assert "Expected decision: Refer." in summary
     assert "I&#x27;m on it now, month four." in summary
+
+
+def test_the_handout_build_stages_the_cases_for_the_kernels(tmp_path: Path) -> None:
+    """Lessons execute in a staged course; the simulator needs cases.yaml there."""
+    from skinlessons.handouts.staging import load_course_sources, stage_key_free_course
+
+    sources = load_course_sources(ROOT)
+    staged = stage_key_free_course(sources, tmp_path / "staged")
+    assert cases_file(staged).read_bytes() == CASES.read_bytes()
