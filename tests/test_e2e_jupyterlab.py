@@ -57,7 +57,6 @@ def lab(tmp_path: Path) -> Iterator[tuple[LabServer, Path]]:
 
 def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) -> None:
     page.goto(lab.url(f"lab/workspaces/{workspace}/tree/notebooks/{notebook}"))
-    first_prompt = page.locator(".jp-CodeCell .jp-InputPrompt").first
     for _attempt in range(RUN_ALL_ATTEMPTS):
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
             timeout=RUN_TIMEOUT_MS
@@ -65,9 +64,10 @@ def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) 
         page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
+            # Any prompt: a collapsed (plumbing) cell shows no prompt number.
             page.wait_for_function(
-                "el => /\\[(\\d+|\\*)\\]/.test(el.textContent)",
-                arg=first_prompt.element_handle(),
+                "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+                ".some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))",
                 timeout=STARTED_TIMEOUT_MS,
             )
             break
