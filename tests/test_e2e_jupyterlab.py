@@ -64,10 +64,12 @@ def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) 
         page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
-            # Any prompt: a collapsed (plumbing) cell shows no prompt number.
+            # A collapsed (plumbing) cell shows no prompt number, and a lesson may have only
+            # those: the run has started once any prompt is numbered or any output appears.
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-                ".some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))",
+                ".some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"
+                " || document.querySelector('.jp-CodeCell .jp-OutputArea-output') !== null",
                 timeout=STARTED_TIMEOUT_MS,
             )
             break
