@@ -58,6 +58,7 @@ import psutil
 import requests
 import websocket
 
+from skinlessons.course import cases_file, quiz_files
 from skinlessons.gradebook.collect import collect_submissions
 from skinlessons.names import INSTRUCTOR_ONLY_TAGS, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR
 from skinlessons.quiz.loader import load_quiz
@@ -212,9 +213,9 @@ def prepare_key_free_copy(target: Path) -> Path:
         nbformat.write(notebook, target / NOTEBOOK_DIR / source.name)
     (target / QUIZ_DIR).mkdir()
     shutil.copy2(REPO_ROOT / QUIZ_DIR / OBJECTIVES_FILE, target / QUIZ_DIR / OBJECTIVES_FILE)
-    for source in sorted((REPO_ROOT / QUIZ_DIR).glob("*.yaml")):
-        if source.name == OBJECTIVES_FILE:
-            continue
+    if cases_file(REPO_ROOT).is_file():  # the virtual clients: formative, no summative key
+        shutil.copy2(cases_file(REPO_ROOT), cases_file(target))
+    for source in quiz_files(REPO_ROOT):
         quiz = load_quiz(source)
         text = to_yaml(key_free(quiz)) if quiz.is_summative else source.read_text("utf-8")
         (target / QUIZ_DIR / source.name).write_text(text, encoding="utf-8")
@@ -223,9 +224,7 @@ def prepare_key_free_copy(target: Path) -> Path:
 
 def check_no_summative_keys(course: Path) -> None:
     """Refuse to serve a course folder in which any summative question still has its key."""
-    for path in sorted((course / QUIZ_DIR).glob("*.yaml")):
-        if path.name == OBJECTIVES_FILE:
-            continue
+    for path in quiz_files(course):
         quiz = load_quiz(path)
         keyed = [q.id for q in quiz.questions if q.key_value() is not None]
         if quiz.is_summative and keyed:

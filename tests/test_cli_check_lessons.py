@@ -39,7 +39,7 @@ def spoil_cell(notebook: Path, index: int, tags: list[str]) -> str:
 
 def test_real_course_has_no_lesson_problem() -> None:
     """The lesson checker over this course finds nothing and counts its eight lessons."""
-    assert course_lesson_problems(REPO, set(load_facts().references)) == ([], 8)
+    assert course_lesson_problems(REPO, set(load_facts().references)) == ([], 9)
 
 
 def test_broken_lesson_fails_check_with_file_cell_id_and_fix(course: Path) -> None:
@@ -93,7 +93,7 @@ def test_a_warning_is_printed_and_check_still_passes(course: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--course", str(course), "--only", "lessons"])
     assert result.exit_code == 0, result.output
     assert f"warning: {extra}: this notebook is not a lesson of objectives.yaml" in result.output
-    assert "All good: 8 lessons. 1 warning." in result.output
+    assert "All good: 9 lessons. 1 warning." in result.output
 
 
 def test_unreadable_notebook_is_a_located_error_not_a_traceback(course: Path) -> None:
@@ -107,7 +107,7 @@ def test_unreadable_notebook_is_a_located_error_not_a_traceback(course: Path) ->
     assert texts[1].startswith(f"{broken}: not a readable notebook (JSONDecodeError")
     assert "Fix: restore the file" in texts[1]
     assert len(texts) == 2
-    assert report.counts == {"lessons": 8}
+    assert report.counts == {"lessons": 9}
 
 
 def test_broken_objectives_stop_the_lesson_check_with_one_error(course: Path) -> None:

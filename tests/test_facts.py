@@ -208,12 +208,13 @@ def test_every_fact_sheet_reference_is_listed_with_a_kind() -> None:
 
 
 def test_claims_belong_to_the_curriculum_lessons() -> None:
-    """The 17 claims are numbered 1-17 and sit in the lessons the curriculum names.
+    """The article's 17 claims are numbered 1-17 and sit in the lessons the curriculum names.
 
     Claims 1-12 are the fact sheet's; 13-17 are the article's statements the content audit
-    found no lesson corrected.
+    found no lesson corrected. Trade-practice claims (18 on) are checked in lesson 07.
     """
-    claims = {claim.number: claim.lessons for claim in load_facts().claims.values()}
+    facts = load_facts().claims.values()
+    claims = {claim.number: claim.lessons for claim in facts if claim.claimed_by == "article"}
     assert sorted(claims) == list(range(1, 18))
     assert set(claims[1]) == {"01_skin_and_scars", "02_how_exfoliation_works"}
     assert set(claims[3]) == {"03_chemical", "06_choosing_safely"}
@@ -233,7 +234,7 @@ def test_counts_summarise_what_was_loaded() -> None:
     counts = load_facts().counts()
     assert counts["references"] == 234
     assert counts["procedures"] == 13
-    assert counts["claims"] == 17
+    assert counts["claims"] == 20
     assert counts["skin layers"] == 5
 
 

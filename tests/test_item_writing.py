@@ -191,7 +191,7 @@ def course() -> list[LoadedQuiz]:
 
 def test_real_course_is_clean(course: list[LoadedQuiz]) -> None:
     """Every quiz, lessons and final, has no cue, and every must-pass topic is practised."""
-    assert len(course) == 8
+    assert len(course) == 9
     findings, allowed = course_findings(course)
     assert [finding.error().format() for finding in findings] == []
     assert allowed == []

@@ -15,6 +15,7 @@ import nbformat
 import pytest
 from nbformat import NotebookNode
 
+from skinlessons.course import quiz_files
 from skinlessons.facts import load_facts
 from skinlessons.lessons.every_notebook import (
     format_problems,
@@ -41,7 +42,6 @@ from skinlessons.names import (
     NOTEBOOK_DIR,
     OBJECTIVES_FILE,
     QUIZ_DIR,
-    QUIZ_SUFFIX,
     QUIZ_TAG,
     SOLUTION_TAG,
 )
@@ -60,10 +60,11 @@ LESSON_IDS = (
     "04_device_based",
     "05_manual",
     "06_choosing_safely",
+    "07_consultation_to_aftercare",
     "08_final_assessment",
 )
-TEACHING_LESSON_IDS = LESSON_IDS[1:7]
-"""Lessons 01-06 follow the lesson layout; 00 and 08 have their own shape."""
+TEACHING_LESSON_IDS = LESSON_IDS[1:8]
+"""Lessons 01-07 follow the lesson layout; 00 and 08 have their own shape."""
 
 
 def read(lesson_id: str, folder: Path = NOTEBOOKS) -> NotebookNode:
@@ -99,21 +100,13 @@ def lesson_entry(objectives: Objectives, lesson_id: str) -> Lesson:
 
 @pytest.fixture(scope="module")
 def course_quizzes() -> list[Quiz]:
-    return [
-        load_quiz(path)
-        for path in sorted(QUIZZES.glob(f"*{QUIZ_SUFFIX}"))
-        if path.name != OBJECTIVES_FILE
-    ]
+    return [load_quiz(path) for path in quiz_files(ROOT)]
 
 
 @pytest.fixture(scope="module")
 def quiz_ids() -> dict[str, str]:
     """File name → quiz id of each quiz file of the course."""
-    return {
-        path.name: load_quiz(path).id
-        for path in sorted(QUIZZES.glob(f"*{QUIZ_SUFFIX}"))
-        if path.name != OBJECTIVES_FILE
-    }
+    return {path.name: load_quiz(path).id for path in quiz_files(ROOT)}
 
 
 def broken_copy(

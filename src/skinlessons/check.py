@@ -119,6 +119,26 @@ def _check_lessons(course: CourseUnderCheck) -> Checked:
     return Checked(findings, {"lessons": lessons}, _exercise_note(exercise_counts(course.root)))
 
 
+def _check_cases(course: CourseUnderCheck) -> Checked:
+    from .cases import read_cases
+    from .course import cases_file
+    from .errors import ContentErrors
+    from .facts import load_facts
+    from .logic.cases import case_problems
+
+    path = cases_file(course.root)
+    if not path.is_file():
+        return Checked()
+    cases, problems, doc = read_cases(path)
+    if cases is None or doc is None:
+        return Checked(_errors(problems))
+    try:
+        facts = load_facts(course.data_dir)
+    except (ContentError, ContentErrors):  # the facts checker reports why
+        return Checked()
+    return Checked(_errors(case_problems(cases, doc, facts)), {"cases": len(cases.cases)})
+
+
 def _exercise_note(counts: dict[str, int]) -> list[str]:
     """One line: the exercise cells of each lesson, and in all."""
     if not counts:
@@ -132,6 +152,9 @@ CHECKERS: tuple[Checker, ...] = (
     Checker("quizzes", "every quiz file and objectives.yaml", _check_quizzes),
     Checker("items", "item writing: cues that give a quiz key away", _check_item_writing),
     Checker("lessons", "the lesson notebooks: format, layout, tags, references", _check_lessons),
+    Checker(
+        "cases", "the virtual clients: schema, ids, and agreement with the rules", _check_cases
+    ),
 )
 CHECKER_NAMES: tuple[str, ...] = tuple(checker.name for checker in CHECKERS)
 

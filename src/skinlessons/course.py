@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from .errors import CourseNotFoundError
-from .names import COURSE_ENV, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
+from .names import CASES_FILE, COURSE_ENV, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 
 
 def _is_course(folder: Path) -> bool:
@@ -61,12 +61,18 @@ def objectives_file(root: Path) -> Path:
     return quiz_dir(root) / OBJECTIVES_FILE
 
 
+def cases_file(root: Path) -> Path:
+    """The course's ``quizzes/cases.yaml`` (the virtual clients); it may not exist."""
+    return quiz_dir(root) / CASES_FILE
+
+
 def quiz_files(root: Path) -> list[Path]:
-    """The quiz files of a course, sorted by name; objectives.yaml and hidden files left out."""
+    """The quiz files of a course, sorted by name; objectives.yaml, cases.yaml and hidden files
+    left out."""
     return sorted(
         path
         for path in quiz_dir(root).glob(f"*{QUIZ_SUFFIX}")
-        if path.name != OBJECTIVES_FILE and not path.name.startswith(".")
+        if path.name not in (OBJECTIVES_FILE, CASES_FILE) and not path.name.startswith(".")
     )
 
 

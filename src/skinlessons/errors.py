@@ -88,6 +88,10 @@ class LessonFormatError(ContentError):
     """A problem in a lesson notebook's structure."""
 
 
+class CaseFormatError(ContentError):
+    """A problem in quizzes/cases.yaml (the virtual clients)."""
+
+
 class ContentErrors(SkinlessonsError, ValueError):
     """Several content problems found at once; ``problems`` lists every one of them."""
 

@@ -43,6 +43,10 @@ KIND_WORDS: Final = {
     "secondary": "secondary source",
     "low-authority": "low-authority source",
 }
+CLAIMED_BY_WORDS: Final = {
+    "article": "The marketing article",
+    "trade": "Clinic and trade practice",
+}
 EMPTY_CELL: Final = "–"
 
 
@@ -201,18 +205,23 @@ def myths_html(claims: Sequence[Claim], lesson_id: str) -> str:
     """The myth-vs-fact table: claim, verdict in words, what is known, references."""
     if not claims:
         return f"<p>No claim of the article is checked in lesson {_esc(lesson_id)}.</p>"
+    if all(claim.claimed_by == "article" for claim in claims):
+        caption = "Myth vs fact: the article's claims checked in this lesson"
+        headers = ["Claim", "What the article says"]
+        who: list[list[object]] = [[] for _ in claims]
+    else:  # trade claims: say who makes each one
+        caption = "Myth vs fact: claims checked in this lesson"
+        headers = ["Claim", "Who says it", "What is said"]
+        who = [[CLAIMED_BY_WORDS[claim.claimed_by]] for claim in claims]
     rows = [
-        (
-            claim.number,
-            claim.claim,
-            verdict_words(claim),
-            claim.known,
-            " ".join(f"[{ref}]" for ref in claim.references),
-        )
-        for claim in claims
+        [claim.number, *by, claim.claim, verdict_words(claim), claim.known, _refs(claim)]
+        for claim, by in zip(claims, who, strict=True)
     ]
-    headers = ("Claim", "What the article says", "Verdict", "What is known", "References")
-    return table_html("Myth vs fact: the article's claims checked in this lesson", headers, rows)
+    return table_html(caption, [*headers, "Verdict", "What is known", "References"], rows)
+
+
+def _refs(claim: Claim) -> str:
+    return " ".join(f"[{ref}]" for ref in claim.references)
 
 
 def show_myths(lesson_id: str) -> None:
@@ -275,3 +284,19 @@ def show_references(lesson_id: str, *, course: Path | str | None = None) -> None
     )
     ordered = sorted(cited, key=lambda ref: int(ref[1:]))
     _display(references_html(ordered, facts.references))
+
+
+def show_practice(*topics: str) -> None:
+    """Display the practice facts of each topic (``consultation``...), each with its label."""
+    from .facts import load_facts
+    from .practice_tables import practice_html
+
+    _display(practice_html(load_facts(), topics))
+
+
+def show_regulations() -> None:
+    """Display the dated regulations, each with the date it was last checked."""
+    from .facts import load_facts
+    from .practice_tables import regulations_html
+
+    _display(regulations_html(load_facts().regulations.values()))

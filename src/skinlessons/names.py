@@ -31,6 +31,8 @@ REFERENCE_MARKER: Final = re.compile(r"\[(R[0-9]+)\](?!\()")
 NOTEBOOK_DIR: Final = "notebooks"
 QUIZ_DIR: Final = "quizzes"
 OBJECTIVES_FILE: Final = "objectives.yaml"
+CASES_FILE: Final = "cases.yaml"
+"""``quizzes/cases.yaml``: the virtual clients of lesson 07 (formative only); not a quiz."""
 QUIZ_SUFFIX: Final = ".yaml"
 CONTENT_MAX_BYTES: Final = 1024 * 1024
 """The largest quiz, objectives or data file read (1 MB; the course's largest is under 100 kB)."""

@@ -26,6 +26,7 @@ LessonId = Literal[
     "04_device_based",
     "05_manual",
     "06_choosing_safely",
+    "07_consultation_to_aftercare",
 ]
 ReferenceKind = Literal["peer-reviewed", "regulator", "textbook", "secondary", "low-authority"]
 Family = Literal["chemical", "device-based", "manual", "surgical", "energy", "injectable"]

@@ -124,12 +124,17 @@ class ContraindicationsFile(Model):
 # --- claims.yaml -----------------------------------------------------------------------------
 
 
+ClaimedBy = Literal["article", "trade"]
+"""Who makes a claim: the marketing article, or clinic and trade practice."""
+
+
 class Claim(Model):
-    """One claim of the marketing article, checked against the evidence."""
+    """One claim of the marketing article or of trade practice, checked against the evidence."""
 
     id: Slug
     number: int = Field(ge=1)
     claim: Text
+    claimed_by: ClaimedBy = "article"
     verdict: Literal[
         "supported", "largely-supported", "partly-supported", "overstated", "unsupported"
     ]

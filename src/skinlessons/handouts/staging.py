@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir, quiz_file
+from ..course import (
+    cases_file,
+    lesson_notebooks,
+    notebook_dir,
+    objectives_file,
+    quiz_dir,
+    quiz_file,
+)
 from ..errors import HandoutBuildError
 from ..names import QUIZ_SUFFIX
 from ..quiz import loader, projection
@@ -50,11 +57,14 @@ class CourseSources:
         return quiz is not None and quiz.is_summative
 
     def key_free_fingerprint(self) -> str:
-        """SHA-256 of every key-free quiz text and of objectives.yaml (part of the cache key)."""
+        """SHA-256 of every key-free quiz text, objectives.yaml and cases.yaml (part of the cache
+        key)."""
         digest = hashlib.sha256()
         for quiz_id in sorted(self.key_free_yaml):
             digest.update(f"{quiz_id}\0{self.key_free_yaml[quiz_id]}\0".encode())
         digest.update(objectives_file(self.root).read_bytes())
+        if cases_file(self.root).is_file():
+            digest.update(b"\0cases\0" + cases_file(self.root).read_bytes())
         return digest.hexdigest()
 
 
@@ -101,7 +111,7 @@ def load_course_sources(root: Path) -> CourseSources:
 
 
 def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
-    """Write a course folder kernels may see: the notebooks folder and key-free quizzes only.
+    """Write a course folder kernels may see: the notebooks folder, key-free quizzes, the cases.
 
     Args:
         sources: the course read by :func:`load_course_sources`.
@@ -118,6 +128,8 @@ def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
     quizzes = quiz_dir(destination)
     quizzes.mkdir(parents=True, exist_ok=True)
     shutil.copy2(objectives_file(sources.root), objectives_file(destination))
+    if cases_file(sources.root).is_file():  # the virtual clients: formative, no summative key
+        shutil.copy2(cases_file(sources.root), cases_file(destination))
     for quiz_id, text in sources.key_free_yaml.items():
         quiz_file(destination, quiz_id).write_text(text, encoding="utf-8")
     return destination

@@ -9,6 +9,7 @@
     notebooks/*.ipynb    trainee editions (no instructor or solution cells, no outputs)
     quizzes/*.yaml       formative quizzes with their keys; summative ones key-free
     quizzes/objectives.yaml
+    quizzes/cases.yaml   the virtual clients of lesson 07 (formative only), when the course has it
 
 Nothing in it depends on when or where it was built, and nothing depends on a summative key,
 explanation or option feedback: changing one leaves the archive byte-identical.
@@ -25,10 +26,16 @@ from typing import Final
 
 from .. import __version__
 from .._util.zipped import read_entries, zip_bytes
-from ..course import find_course_root, lesson_notebooks, notebook_dir, objectives_file
+from ..course import (
+    cases_file,
+    find_course_root,
+    lesson_notebooks,
+    notebook_dir,
+    objectives_file,
+)
 from ..errors import ReleaseError
 from ..handouts.editions import quiz_for
-from ..names import NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
+from ..names import CASES_FILE, NOTEBOOK_DIR, OBJECTIVES_FILE, QUIZ_DIR, QUIZ_SUFFIX
 from ..quiz.loader import load_course_quizzes
 from ..quiz.models import Quiz
 from ..quiz.projection import to_yaml
@@ -136,6 +143,8 @@ def release_entries(root: Path, wheel_path: Path) -> tuple[dict[str, bytes], Rel
     for quiz_id, quiz in course.quizzes.items():
         add(f"{QUIZ_DIR}/{quiz_id}{QUIZ_SUFFIX}", _quiz_text(quiz).encode("utf-8"))
     add(f"{QUIZ_DIR}/{OBJECTIVES_FILE}", objectives_file(root).read_bytes())
+    if cases_file(root).is_file():
+        add(f"{QUIZ_DIR}/{CASES_FILE}", cases_file(root).read_bytes())
     add(f"wheels/{wheel_path.name}", wheel_bytes)
     requirements = _template("requirements.txt").replace("@WHEEL@", wheel_path.name)
     add("requirements.txt", requirements.encode("utf-8"))
