@@ -1,10 +1,12 @@
 """How different each trainee's pooled final is, and what the pools cost to draw, show and grade.
 
-Run: ``python benchmarks/variants.py [--trainees N] [--pool-size K]``. The course's final is
-turned into a pooled one for the measurement only: each of its questions becomes a slot, a pool
-of K copies (ids ``<id>-v1`` ... with the stem marked), of which each trainee draws one. The
-copies stand for the equally difficult questions the bank would hold; the figures depend on
-the pool design, not on the texts. Prints, for N simulated trainees (default 1,000):
+Run: ``python benchmarks/variants.py [--trainees N] [--pool-size K]``. A final that has pools
+is measured as it is, against its one-question-per-slot form (the first question of each pool
+and every question in no pool). A final without pools is turned into a pooled one for the
+measurement only: each of its questions becomes a slot, a pool of K copies (ids ``<id>-v1`` ...
+with the stem marked), of which each trainee draws one; the copies stand for the equally
+difficult questions the bank would hold, and the figures depend on the pool design, not on the
+texts. Prints, for N simulated trainees (default 1,000):
 
 (a) the number of distinct finals;
 (b) the mean share of questions two trainees have in common, over every pair (goal <= 35 %);
@@ -59,6 +61,15 @@ def pooled(final: Quiz, size: int) -> Quiz:
     return Quiz.model_validate(data)
 
 
+def one_per_slot(final: Quiz) -> Quiz:
+    """A pooled ``final`` as one fixed final: the first question of each pool, no pools."""
+    pooled_ids = {qid for pool in final.pools for qid in pool.questions}
+    first = {pool.questions[0] for pool in final.pools}
+    kept = [q for q in final.questions if q.id not in pooled_ids or q.id in first]
+    data = final.model_copy(update={"questions": kept, "pools": []}).model_dump()
+    return Quiz.model_validate(data)
+
+
 def shared_share(draws: list[frozenset[str]]) -> float:
     """The mean share of questions two different trainees have in common, over every pair."""
     size = len(next(iter(draws)))
@@ -95,11 +106,17 @@ def main() -> int:
     count, size = arguments.trainees, arguments.pool_size
     quizzes = load_quiz_files(REPO)
     final = next(quiz for quiz in quizzes if quiz.is_summative)
-    bank = pooled(final, size)
+    if final.pools:
+        bank, final = final, one_per_slot(final)
+        quizzes = [final if quiz.id == final.id else quiz for quiz in quizzes]
+        sizes = sorted({len(pool.questions) for pool in bank.pools})
+        size_text = "/".join(str(n) for n in sizes)
+    else:
+        bank, size_text = pooled(final, size), str(size)
     trainees = [f"trainee{number:04d}" for number in range(count)]
     draws = [frozenset(drawn_ids(bank, trainee)) for trainee in trainees]
     share = shared_share(draws)
-    print(f"pooled final: {len(final.questions)} slots, each 1 of {size} "
+    print(f"pooled final: {len(final.questions)} slots, each 1 of {size_text} "
           f"({len(bank.questions)} questions in the bank)")  # fmt: skip
     print(f"(a) distinct finals: {len(set(draws)):,} of {count:,} trainees")
     print(
