@@ -56,11 +56,18 @@ def drawn_quiz(quiz: Quiz, trainee_id: str, sitting: int = FIRST_SITTING) -> Qui
     return quiz.model_copy(update={"questions": questions, "pools": []})
 
 
-def always_shown(quiz: Quiz) -> Quiz:
-    """The quiz with only the questions in no pool (what every draw shows), no pools."""
-    if not quiz.pools:
+def always_shown(quiz: Quiz, *, drop_templates: bool = False) -> Quiz:
+    """The quiz with only the questions in no pool (what every draw shows), no pools.
+
+    ``drop_templates`` also leaves out a summative quiz's template questions (each trainee's
+    variant needs their id).
+    """
+    templated = drop_templates and quiz.is_summative
+    if not quiz.pools and not templated:
         return quiz
     pooled = {question_id for pool in quiz.pools for question_id in pool.questions}
+    if templated:
+        pooled |= {q.id for q in quiz.questions if getattr(q, "template", None) is not None}
     questions = [question for question in quiz.questions if question.id not in pooled]
     return quiz.model_copy(update={"questions": questions, "pools": []})
 

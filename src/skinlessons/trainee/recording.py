@@ -46,6 +46,8 @@ class AnswerEvent:
     response: Any
     is_check: bool = False
     recorded_at: str = ""
+    practice: Mapping[str, Any] | None = None
+    """A "Try another" practice variant: ``{"attempt": n, "variant": {parameter: value}}``."""
 
     def to_json(self) -> dict[str, Any]:
         """The log record, with the field names of ``docs/contracts.md``."""
@@ -57,7 +59,7 @@ class AnswerEvent:
             "question_id": self.question_id,
             "response": self.response,
             "check": self.is_check,
-        }
+        } | ({"practice": dict(self.practice)} if self.practice else {})
 
     @classmethod
     def from_json(cls, data: object) -> AnswerEvent:
@@ -88,7 +90,22 @@ class AnswerEvent:
             response=data["response"],
             is_check=is_check,
             recorded_at=str(data.get("time", "")),
+            practice=_practice(data.get("practice")),
         )
+
+
+def _practice(value: object) -> Mapping[str, Any] | None:
+    """A logged practice mark, or None when there is none.
+
+    Raises:
+        ValueError: a mark without a whole-number attempt from 1 (the record is skipped).
+    """
+    if value is None:
+        return None
+    attempt = value.get("attempt") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not isinstance(attempt, int) or attempt < 1:
+        raise ValueError(f"'practice' must hold a whole-number 'attempt' from 1, got {value!r}")
+    return dict(value)
 
 
 class AnswerRecorder(Protocol):
@@ -107,8 +124,9 @@ class AnswerRecorder(Protocol):
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
-        """Append one change and return it with its sequence number."""
+        """Append one change (of a practice variant: ``practice``), with its sequence number."""
         ...
 
     def events(self) -> list[AnswerEvent]:
@@ -132,11 +150,12 @@ class MemoryAnswerLog:
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
         """Keep one change in memory and return it with its sequence number."""
         seq = self._events[-1].seq + 1 if self._events else 1
         event = AnswerEvent(
-            seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp()
+            seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp(), practice
         )
         self._events.append(event)
         return event
@@ -235,6 +254,7 @@ class AnswerLog:
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
         """Append one change with the next sequence number, flushed to disk."""
         ensure_private_dir(self.path.parent)
@@ -242,7 +262,14 @@ class AnswerLog:
             self._catch_up(stream)
             seq = self._events[-1].seq + 1 if self._events else 1
             event = AnswerEvent(
-                seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp()
+                seq,
+                quiz_id,
+                quiz_version,
+                question_id,
+                response,
+                is_check,
+                utc_timestamp(),
+                practice,
             )
             line = json.dumps(event.to_json(), ensure_ascii=False, separators=(",", ":"))
             # After a torn last line, start on a fresh line so this record stays readable.
