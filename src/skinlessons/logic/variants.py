@@ -157,3 +157,21 @@ def realise_stored(
             question = realise(question, variants[question.id], facts)
         questions.append(question)
     return quiz.model_copy(update={"questions": questions})
+
+
+FIXED_COUNT: Final = 8
+"""How many fixed variants an export category or a static handout holds per template."""
+
+
+def fixed_variants(
+    question: Numeric, count: int = FIXED_COUNT, facts: Facts | None = None
+) -> list[Variant]:
+    """A handful of the template's valid variants, spread evenly over its space (all if fewer).
+
+    The same for every caller and run: exports write these as a category of fixed questions,
+    the static handout precomputes them for "Try another".
+    """
+    space = valid_variants(question, facts)
+    if len(space) <= count:
+        return space
+    return [space[(index * len(space)) // count] for index in range(count)]
