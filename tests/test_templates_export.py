@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from skinlessons.export.qti import QTI_NS
 from skinlessons.logic.variants import FIXED_COUNT, fixed_variants, realise
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Numeric
+
+from .export_support import gift_categories
 
 QUIZ = load_quiz(
     Path(__file__).parent / "files" / "course_templates" / "quizzes" / "38_template_final.yaml"
@@ -41,12 +42,7 @@ def test_fixed_variants_are_a_spread_of_distinct_valid_variants() -> None:
 
 def test_gift_writes_the_template_as_a_category_of_fixed_variants_with_their_keys() -> None:
     text = render([QUIZ], "gift").content.decode("utf-8")
-    found: list[tuple[str, list[str]]] = []
-    for line in text.splitlines():
-        if line.startswith("$CATEGORY: "):
-            found.append((line.removeprefix("$CATEGORY: "), []))
-        elif title := re.match(r"::([a-z0-9-]+)::", line):
-            found[-1][1].append(title.group(1))
+    found = gift_categories(text)
     assert found == [(BASE, ["templates-ph-strength"]), (f"{BASE}/{QUESTION_ID}", VARIANTS)]
     first = realise(_template(), fixed_variants(_template())[0])
     assert first.key is not None

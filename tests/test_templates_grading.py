@@ -53,24 +53,22 @@ def _grade(course: Path, folder: Path, out: Path) -> None:
     run_grade(folder, out, course=course)
 
 
-def _scores(out: Path) -> dict[str, float]:
-    found = rows(
-        out,
-        "SELECT s.trainee_id, i.score FROM item_scores i JOIN submissions s "
-        "USING (submission_hash) WHERE i.question_id = ?",
-        QUESTION_ID,
+def _by_trainee(out: Path, table: str, column: str) -> dict[str, Any]:
+    """``column`` of the template question's row in ``table``, per trainee."""
+    sql = (
+        f"SELECT s.trainee_id, t.{column} FROM {table} t JOIN submissions s "
+        "USING (submission_hash) WHERE t.question_id = ?"
     )
-    return dict(found)
+    return dict(rows(out, sql, QUESTION_ID))
+
+
+def _scores(out: Path) -> dict[str, float]:
+    return _by_trainee(out, "item_scores", "score")
 
 
 def _stored(out: Path) -> dict[str, Any]:
-    found = rows(
-        out,
-        "SELECT s.trainee_id, v.parameters FROM variants v JOIN submissions s "
-        "USING (submission_hash) WHERE v.question_id = ?",
-        QUESTION_ID,
-    )
-    return {trainee: json.loads(parameters) for trainee, parameters in found}
+    found = _by_trainee(out, "variants", "parameters")
+    return {trainee: json.loads(parameters) for trainee, parameters in found.items()}
 
 
 def test_each_trainee_is_graded_on_their_own_variant_and_it_is_stored(tmp_path: Path) -> None:

@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 
 from skinlessons.logic.variants import realise, trainee_variant
-from skinlessons.names import HOME_ENV, TRAINEE_ENV
 from skinlessons.quiz.models import Numeric
 from skinlessons.trainee.answers import keep_answers
 from skinlessons.trainee.recording import AnswerEvent, MemoryAnswerLog
 from skinlessons.trainee.widget import QuestionView, QuizWidget, make_quiz_widget
 
-from .trainee_env import isolate_trainee
+from .trainee_env import live_trainee
 
 REPO = Path(__file__).parents[1]
 LESSON = "03_chemical"
@@ -25,10 +24,7 @@ FINAL_COURSE = Path(__file__).parent / "files" / "course_templates"
 
 @pytest.fixture(autouse=True)
 def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    isolate_trainee(monkeypatch, tmp_path)
-    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(TRAINEE_ENV, "jdoe")
-    return tmp_path / "data"
+    return live_trainee(monkeypatch, tmp_path)
 
 
 def _view(widget: QuizWidget) -> QuestionView:
