@@ -43,9 +43,25 @@ def stem_values(
     return generator_of(question).given(variant, facts)
 
 
+_SPACES: dict[tuple[int, int], tuple[Numeric, Facts, list[Variant]]] = {}
+"""Valid variants per (question, facts) object: a cohort's grading asks for them over and over."""
+_SPACES_KEPT: Final = 256
+
+
 def valid_variants(question: Numeric, facts: Facts | None = None) -> list[Variant]:
     """The template's parameter combinations the logic can compute, in a fixed order."""
     facts = facts or load_facts()
+    known = _SPACES.get((id(question), id(facts)))
+    if known is not None and known[0] is question and known[1] is facts:
+        return known[2]
+    if len(_SPACES) >= _SPACES_KEPT:
+        _SPACES.clear()
+    valid = _computable(question, facts)
+    _SPACES[(id(question), id(facts))] = (question, facts, valid)
+    return valid
+
+
+def _computable(question: Numeric, facts: Facts) -> list[Variant]:
     assert question.template is not None
     valid = []
     for variant in question.template.space():
@@ -173,5 +189,5 @@ def fixed_variants(
     """
     space = valid_variants(question, facts)
     if len(space) <= count:
-        return space
+        return list(space)
     return [space[(index * len(space)) // count] for index in range(count)]
