@@ -245,3 +245,14 @@ def gift_pegjs(text: str) -> list[dict[str, Any]]:
     )
     assert done.returncode == 0, f"gift-pegjs refused the file:\n{done.stderr[:2000]}"
     return [entry for entry in json.loads(done.stdout) if entry["type"] != "Category"]
+
+
+def gift_categories(text: str) -> list[tuple[str, list[str]]]:
+    """Each ``$CATEGORY:`` of a GIFT file with the titles of the questions under it."""
+    found: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith("$CATEGORY: "):
+            found.append((line.removeprefix("$CATEGORY: "), []))
+        elif title := re.match(r"::([a-z0-9-]+)::", line):
+            found[-1][1].append(title.group(1))
+    return found

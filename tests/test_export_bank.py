@@ -12,6 +12,7 @@ from skinlessons._util.zipped import read_entries
 from skinlessons.cli import main
 from skinlessons.errors import ExportError
 from skinlessons.export import render
+from skinlessons.export._variants import with_fixed_variants
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.projection import key_free
 
@@ -57,7 +58,7 @@ def test_whole_bank_is_written_well_formed_with_each_question_once(
     expected = sorted(
         q.id
         for quiz in course.quizzes.values()
-        for q in quiz.questions
+        for q in with_fixed_variants(quiz).questions  # a template: its fixed variants
         if q.type not in UNSUPPORTED[fmt]
     )
     assert sorted(_ids_in_file(fmt, out)) == expected
@@ -78,7 +79,7 @@ def test_one_quiz_and_unknown_quiz(tmp_path: Path) -> None:
     assert result.exit_code == 0  # type: ignore[attr-defined]
     course = load_course_quizzes(ROOT)
     assert sorted(_ids_in_file("moodle-xml", out)) == sorted(
-        q.id for q in course.quizzes["03_chemical"].questions
+        q.id for q in with_fixed_variants(course.quizzes["03_chemical"]).questions
     )
     _out, bad = _export(tmp_path, "gift", "--quiz", "99_nope")
     assert bad.exit_code == 1  # type: ignore[attr-defined]

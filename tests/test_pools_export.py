@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,6 +10,8 @@ from skinlessons.export.gift import to_gift
 from skinlessons.export.moodle_xml import to_moodle_xml
 from skinlessons.export.qti import CANVAS_NS, QTI_NS, to_qti
 from skinlessons.quiz.loader import load_quiz
+
+from .export_support import gift_categories
 
 QUIZ = load_quiz(
     Path(__file__).parent / "files" / "course_pools" / "quizzes" / "39_pooled_final.yaml"
@@ -40,13 +41,7 @@ def test_moodle_xml_puts_each_pool_in_a_sub_category_named_for_its_slot() -> Non
 
 def test_gift_puts_each_pool_in_a_sub_category_named_for_its_slot() -> None:
     text = to_gift([QUIZ]).content.decode("utf-8")
-    found: list[tuple[str, list[str]]] = []
-    for line in text.splitlines():
-        if line.startswith("$CATEGORY: "):
-            found.append((line.removeprefix("$CATEGORY: "), []))
-        elif title := re.match(r"::([a-z0-9-]+)::", line):
-            found[-1][1].append(title.group(1))
-    assert found == EXPECTED
+    assert gift_categories(text) == EXPECTED
 
 
 def test_qti_makes_each_pool_a_canvas_question_group_and_counts_one_draw() -> None:

@@ -12,19 +12,16 @@ import ipywidgets as widgets
 import pytest
 
 from skinlessons.errors import QuizFormatError
-from skinlessons.names import HOME_ENV, MODE_ENV, TRAINEE_ENV
+from skinlessons.names import MODE_ENV, TRAINEE_ENV
 from skinlessons.quiz.shuffle import option_order
 from skinlessons.trainee.widget import QuestionView, QuizWidget, make_quiz_widget
 
-from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, isolate_trainee
+from .trainee_env import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, live_trainee
 
 
 @pytest.fixture(autouse=True)
 def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    isolate_trainee(monkeypatch, tmp_path)
-    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(TRAINEE_ENV, "jdoe")
-    return tmp_path / "data"
+    return live_trainee(monkeypatch, tmp_path)
 
 
 def _lesson() -> QuizWidget:

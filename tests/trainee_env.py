@@ -33,3 +33,11 @@ def isolate_trainee(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def all_files(folder: Path) -> list[Path]:
     """Every file below ``folder``, sorted."""
     return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def live_trainee(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, trainee_id: str = "jdoe") -> Path:
+    """A clean trainee environment with a data folder and a trainee id set; returns the folder."""
+    isolate_trainee(monkeypatch, tmp_path)
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(TRAINEE_ENV, trainee_id)
+    return tmp_path / "data"

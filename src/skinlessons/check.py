@@ -90,7 +90,23 @@ def _check_quizzes(course: CourseUnderCheck) -> Checked:
     from .quiz.loader import collect_course_problems
 
     problems, counts = collect_course_problems(course.root)
-    return Checked(_errors(problems), counts)
+    return Checked([*_errors(problems), *_template_findings(course)], counts)
+
+
+def _template_findings(course: CourseUnderCheck) -> list[Finding]:
+    """Each template question's generator, parameters, stem and variants (facts permitting)."""
+    from .errors import ContentErrors
+    from .facts import load_facts
+    from .logic.template_checks import template_problems
+    from .quiz.loader import load_valid_quizzes
+
+    try:
+        facts = load_facts(course.data_dir)
+    except (ContentError, ContentErrors):  # the facts checker reports why
+        return []
+    return _errors(
+        p for item in load_valid_quizzes(course.root) for p in template_problems(item, facts)
+    )
 
 
 def _check_item_writing(course: CourseUnderCheck) -> Checked:

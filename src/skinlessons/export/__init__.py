@@ -23,6 +23,9 @@ current LTS) and whether to write ordering questions (``--no-ordering``). Every 
 format or release cannot hold is left out with its reason; every question whose grading the
 LMS cannot reproduce exactly gets one warning (see the README's export section).
 
+A template question is written as a category of fixed variants (``_variants``), drawn one per
+trainee like a pool.
+
 An exported file holds the answer keys (the LMS grades with them): never give it to trainees.
 """
 
@@ -37,6 +40,7 @@ from ..errors import ExportError
 from ..quiz.loader import load_course_quizzes
 from ..quiz.models import Quiz
 from ._common import MOODLE_LTS, ExportOptions, Rendered, Skipped, parse_moodle_version
+from ._variants import with_fixed_variants
 from .gift import to_gift
 from .moodle_xml import to_moodle_xml
 from .qti import to_qti
@@ -137,7 +141,7 @@ def render(quizzes: list[Quiz], fmt: str, options: ExportOptions | None = None) 
             f"quiz {', '.join(key_free)} is a key-free trainee copy, so the LMS could not grade "
             "it. Fix: export from the instructor's course folder (--course DIR)."
         )
-    return FORMATS[fmt](quizzes, options or ExportOptions())
+    return FORMATS[fmt]([with_fixed_variants(quiz) for quiz in quizzes], options or ExportOptions())
 
 
 def export_quizzes(

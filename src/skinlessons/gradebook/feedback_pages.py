@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from ..logic.variants import realise_stored
 from ..quiz.grading import Result
 from ..quiz.models import Objectives, Quiz
 from ..submission.trainee_ids import trainee_slug
@@ -153,6 +154,7 @@ def feedback_page(outcome: TraineeOutcome, ctx: PageContext, certificate_href: s
         "notes": [*outcome.submission.notes, *outcome.graded.notes],
     }
     if final is not None and quiz is not None:
+        quiz = realise_stored(quiz, final.variants)  # the trainee's own variants
         results = final.result.results
         answers = outcome.submission.quizzes.get(quiz.id)
         responses = {qid: a.response for qid, a in answers.answers.items()} if answers else {}

@@ -12,13 +12,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..logic.variants import is_template, realise_quiz, realise_stored
 from ..quiz.grading import QuizResult, Result, grade, grade_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
 from ..quiz.responses import fits, misfit_note
+from ..quiz.templates import Variant
 from ..submission.format import AnswerRecord, QuizAnswers
 from ._quote import quoted, shorten
-from .draws import graded_draw
+from .draws import graded_draw, graded_sitting
 from .overrides import NO_OVERRIDES, Overrides
 from .records import Submission
 
@@ -41,6 +43,8 @@ class QuizGrade:
     first_results: dict[str, Result]
     answered_count: int
     notes: list[str] = field(default_factory=list)
+    variants: dict[str, Variant] = field(default_factory=dict)
+    """The variant of each template question this trainee was shown (stored; kept on regrade)."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,14 @@ class Grader:
             for quiz_id, quiz in self.quizzes.items()
         }
         self._memo: dict[tuple[str, str], Result] = {}
+        self._templated = {
+            q.id for quiz in quizzes.values() for q in quiz.questions if is_template(q)
+        }
 
     def grade_question(self, question: AnyQuestion, response: object) -> Result:
         """The best result over the question's key and any accepted alternative keys."""
-        memo_key = (question.id, _memo_text(response))
+        variant = repr(question.key_value()) if question.id in self._templated else ""
+        memo_key = (question.id, variant + _memo_text(response))
         found = self._memo.get(memo_key)
         if found is None:
             found = grade(question, response)
@@ -132,11 +140,32 @@ class Grader:
                 notes.append(f"answer to {qid!r} was kept and scored 0: {latest[qid].problem}")
         return notes
 
-    def grade_submission(self, submission: Submission) -> SubmissionGrade:
+    def _variants(
+        self,
+        quiz: Quiz,
+        trainee_id: str,
+        answers: QuizAnswers | None,
+        kept: Mapping[str, Mapping[str, Variant]] | None,
+        allowed: int,
+    ) -> tuple[Quiz, dict[str, Variant]]:
+        """The quiz with its template questions realised for this trainee, and the variants."""
+        if not any(question.id in self._templated for question in quiz.questions):
+            return quiz, {}
+        stored = dict((kept or {}).get(quiz.id, {}))
+        sitting, _notes = graded_sitting(quiz.id, answers, allowed)
+        drawn, fresh = realise_quiz(realise_stored(quiz, stored), trainee_id, sitting)
+        return drawn, {**fresh, **stored}
+
+    def grade_submission(
+        self, submission: Submission, kept: Mapping[str, Mapping[str, Variant]] | None = None
+    ) -> SubmissionGrade:
         """Grade every course quiz for one submission (a missing quiz scores 0, unanswered).
 
         A response that does not fit its question is kept, scored 0 and noted
-        (``answer to 'q' is not a valid single-choice answer ...``).
+        (``answer to 'q' is not a valid single-choice answer ...``). Each template question is
+        graded on the trainee's own variant: the one stored for it (``kept``, quiz id ->
+        question id -> parameters) on a regrade, with only its key recomputed; else the
+        variant drawn for the trainee id and sitting.
         """
         graded: dict[str, QuizGrade] = {}
         misfits: list[str] = []
@@ -150,6 +179,7 @@ class Grader:
                 course_quiz, original, submission.trainee_id, answers, allowed
             )
             misfits += draw_notes
+            quiz, variants = self._variants(quiz, submission.trainee_id, answers, kept, allowed)
             result = self.grade_quiz(quiz, latest)
             if quiz.is_summative:
                 first_results = result.results
@@ -163,6 +193,7 @@ class Grader:
                 first_results=first_results,
                 answered_count=sum(1 for item in result.results.values() if item.is_answered),
                 notes=self._notes(quiz_id, answers),
+                variants=variants,
             )
             misfits += self._problems(quiz_id, records, result.results, first_results)
         unknown = sorted(set(submission.quizzes) - set(self.quizzes))

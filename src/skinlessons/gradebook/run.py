@@ -46,6 +46,7 @@ from .summary import (
     GradeRun,
     internal_error,
 )
+from .variants_store import load_variants
 
 ProgressHook = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each file is read."""
@@ -166,6 +167,7 @@ def _regrade_stored(
     grades = {key: graded for key, (_item, graded) in fresh.items()}
     broken: dict[str, str] = {}
     regraded: dict[str, SubmissionGrade] = {}
+    kept = load_variants(book.connection)
     for submission in book.load_submissions(skip=set(fresh)):
         key = submission.content_hash
         submissions[key] = submission
@@ -174,7 +176,7 @@ def _regrade_stored(
             broken[key] = problem
             continue
         try:
-            regraded[key] = grader.grade_submission(submission)
+            regraded[key] = grader.grade_submission(submission, kept.get(key))
         except Exception as error:  # defence in depth: this submission alone is left out
             broken[key] = internal_error("regrading", shorten(submission.source), error)
     for key, failure in book.replace_scores(regraded).items():

@@ -106,7 +106,18 @@ ALTER TABLE submission_quizzes ADD COLUMN sitting INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE submission_quizzes ADD COLUMN shown TEXT;  -- JSON list, or null without pools
 """
 
-MIGRATIONS: Final[tuple[tuple[int, str], ...]] = ((1, _V1), (2, _V2))
+_V3: Final = """
+-- Computed variants: the parameters of each template question's variant a trainee was shown.
+CREATE TABLE IF NOT EXISTS variants (
+    submission_hash TEXT NOT NULL REFERENCES submissions ON DELETE CASCADE,
+    quiz_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    parameters TEXT NOT NULL,              -- JSON object: parameter -> value
+    PRIMARY KEY (submission_hash, quiz_id, question_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: Final[tuple[tuple[int, str], ...]] = ((1, _V1), (2, _V2), (3, _V3))
 """``(version, SQL script)`` pairs, in order."""
 SCHEMA_VERSION: Final = MIGRATIONS[-1][0]
 """The schema version this code writes."""

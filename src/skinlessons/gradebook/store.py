@@ -24,12 +24,12 @@ from .overrides import AppliedOverride
 from .records import Submission
 from .regrade import SubmissionGrade
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .variants_store import write_variants
 
 GRADEBOOK_FILE: Final = "gradebook.sqlite"
 STORE_BATCH: Final = 100
 """New submissions per committed transaction (each one is still whole: a savepoint)."""
-_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-"""Canonical JSON text of a stored value (one encoder for all: ``json.dumps`` builds one a call)."""
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # canonical JSON, one encoder
 _QUIZ_COLUMNS: Final = "submission_hash, quiz_id, quiz_version, kind, sitting, shown"
 """``shown``: the JSON list of ids a pooled quiz showed, JSON ``null`` (or SQL NULL) otherwise."""
 
@@ -226,6 +226,7 @@ class Gradebook:
             )
         db.executemany("INSERT INTO item_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items)
         db.executemany("INSERT INTO quiz_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quizzes)
+        write_variants(db, key, graded)
 
     def record_run(
         self, started_at: str, counts: tuple[int, int, int], applied: Iterable[AppliedOverride]

@@ -41,6 +41,7 @@ HINTS: Final[dict[str, str]] = {
     "wrong": "Read the explanation below, then try again.",
     "blank": "Give an answer first, then press Check.",
     "problem": "",
+    "another": "Version {number} of {count} is shown above. Type your answer and press Check.",
 }
 """The handout's next step after each verdict (the verdict itself is the grader's)."""
 

@@ -33,6 +33,7 @@ from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import key_free
 from .editions import Edition, QuizMode, quiz_for, quiz_mode, shows_answers
 from .quiz_check import check_data, page_rules
+from .quiz_variants import template_text, variants_data, with_sample_variants
 
 TEMPLATE_NAME: Final = "quiz_static.html.j2"
 _SINGLE_PARAGRAPH: Final = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
@@ -172,6 +173,8 @@ def _question_view(
         "unit": None,
         "key_text": _KEY_TEXT[type(question)](question) if mode == "key" else "",
         "check_json": "",
+        "variants_json": "",
+        "template": "",
     }
     view.update(_PARTS[type(question)](question, mode, reveal))
     if mode == "form":
@@ -204,6 +207,7 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
     # too (matches and ordering items in id order, not key order); only its check data, made
     # from the full quiz, carries the key.
     mode = quiz_mode(quiz, edition)
+    original, (quiz, fixed) = quiz, with_sample_variants(quiz)
     held = key_free(quiz) if mode == "form" else quiz_for(quiz, edition)
     reveal = shows_answers(quiz, edition)
     questions = [
@@ -212,9 +216,14 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
             zip(held.questions, quiz.questions, strict=True), start=1
         )
     ]
-    if mode == "key":
-        for view in questions:
+    for view in questions:
+        variants = fixed.get(view["id"])
+        if mode == "key":
             view["pool"] = pools_of(quiz).get(view["id"], "")
+            template = getattr(original.question(view["id"]), "template", None)
+            view["template"] = template_text(template, len(variants or ())) if template else ""
+        elif mode == "form" and variants and len(variants) > 1:
+            view["variants_json"] = _json_for_script(variants_data(variants, markdown_block))
     rules = _json_for_script(page_rules()) if mode == "form" else ""
     template = environment("skinlessons.handouts").get_template(TEMPLATE_NAME)
     return template.render(

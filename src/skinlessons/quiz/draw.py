@@ -56,11 +56,18 @@ def drawn_quiz(quiz: Quiz, trainee_id: str, sitting: int = FIRST_SITTING) -> Qui
     return quiz.model_copy(update={"questions": questions, "pools": []})
 
 
-def always_shown(quiz: Quiz) -> Quiz:
-    """The quiz with only the questions in no pool (what every draw shows), no pools."""
-    if not quiz.pools:
+def always_shown(quiz: Quiz, *, drop_templates: bool = False) -> Quiz:
+    """The quiz with only the questions in no pool (what every draw shows), no pools.
+
+    ``drop_templates`` also leaves out a summative quiz's template questions (each trainee's
+    variant needs their id).
+    """
+    templated = drop_templates and quiz.is_summative
+    if not quiz.pools and not templated:
         return quiz
     pooled = {question_id for pool in quiz.pools for question_id in pool.questions}
+    if templated:
+        pooled |= {q.id for q in quiz.questions if getattr(q, "template", None) is not None}
     questions = [question for question in quiz.questions if question.id not in pooled]
     return quiz.model_copy(update={"questions": questions, "pools": []})
 
@@ -90,3 +97,28 @@ def must_pass_per_draw(quiz: Quiz) -> int:
         others = sum(not question.must_pass for question in members)
         count += max(0, min(pool.draw, len(members)) - others)
     return count
+
+
+def variant_index(
+    count: int, *, trainee_id: str, quiz_id: str, question_id: str, sitting: int, attempt: int = 0
+) -> int:
+    """Which of a template's ``count`` valid variants this trainee gets (SHA-256 driven).
+
+    The variants are put in a per-trainee order by the pool draw's permutation, seeded with the
+    normalised trainee id, the quiz id, the question id and the sitting (never the quiz version
+    or the stem); attempt 0 (the trainee's own variant) is the first of that order, and "Try
+    another" (attempts 1, 2, ...) walks on through it, so practice shows every variant once
+    before any comes back.
+
+    Raises:
+        ValueError: ``count`` is below 1.
+    """
+    if count < 1:
+        raise ValueError("a template with no valid variant has nothing to pick")
+    seed = f"{quiz_id}\x00{question_id}\x00{sitting}"
+    order = permute(
+        [str(index) for index in range(count)],
+        trainee_id=normalise_trainee_id(trainee_id),
+        question_id=seed,
+    )
+    return int(order[attempt % count])

@@ -98,8 +98,7 @@ class Quiz(_Model):
                         Violation(
                             (*loc, "key"),
                             f"question '{question.id}' has no key",
-                            "add 'key:' with the correct answer (only key-free copies made "
-                            "for trainees set 'key_free: true').",
+                            _no_key_hint(question),
                         )
                     )
                 continue
@@ -122,6 +121,18 @@ class Quiz(_Model):
                 )
         check("Quiz", found)
         return self
+
+
+def _no_key_hint(question: AnyQuestion) -> str:
+    if getattr(question, "template", None) is not None:
+        return (
+            "add 'tolerance:' (or 'relative_tolerance:') under 'template:'; the generator "
+            "computes each variant's key."
+        )
+    return (
+        "add 'key:' with the correct answer (only key-free copies made for trainees set "
+        "'key_free: true')."
+    )
 
 
 def _has_explanation_or_feedback(question: AnyQuestion) -> bool:

@@ -28,6 +28,9 @@ _VERSIONED_FIELDS: Final = ("id", "type", "stem", "points", "unit", "allow")
 
 def _project_question(question: AnyQuestion, *, is_summative: bool) -> dict[str, Any]:
     data = question.model_dump(mode="python", exclude={"key", "allow_cue"})
+    if data.get("template") is not None:  # the tolerance is the template's key rule
+        data["template"].pop("tolerance", None)
+        data["template"].pop("relative_tolerance", None)
     for name in _SORTED_IN_PROJECTION:
         if name in data:
             data[name] = sorted(data[name], key=lambda entry: entry["id"])
@@ -55,6 +58,9 @@ def key_free(quiz: Quiz) -> Quiz:
 def _versioned_question(question: AnyQuestion) -> dict[str, Any]:
     data = question.model_dump(mode="json")
     canonical: dict[str, Any] = {name: data[name] for name in _VERSIONED_FIELDS if name in data}
+    if data.get("template") is not None:  # what the trainee is asked, not the key rule
+        template = data["template"]
+        canonical["template"] = [template["generator"], template["parameters"]]
     for name in _ENTRY_LISTS:
         if name in data:
             entries = sorted(data[name], key=lambda entry: entry["id"])
@@ -66,7 +72,8 @@ def quiz_version(quiz: Quiz) -> str:
     """A short hash of what a trainee answers: 16 hex characters of SHA-256.
 
     Covers the quiz id and kind and, per question, its id, type, stem, points, unit, allowed
-    notations and the ids and texts of its options, prompts, matches and items (taken in id
+    notations, a template's generator and parameters, and the ids and texts of its options,
+    prompts, matches and items (taken in id
     order, so reordering them in the file keeps the version). Keys, explanations, feedback,
     objectives and references are left out, so the full quiz and its key-free projection share
     one version.

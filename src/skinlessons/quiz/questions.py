@@ -20,6 +20,7 @@ from pydantic import (
 from .._util.yamlsource import rule
 from ._rules import Violation, check, cited_letter, duplicate_ids, unknown_id
 from .parts import Entry, NumericAllow, NumericKey, Option, Slug, _Model
+from .templates import Template
 
 QUESTION_TYPES: Final = (
     "single_choice",
@@ -187,6 +188,26 @@ class Numeric(_QuestionBase):
     unit: str | None = None
     allow: list[NumericAllow] = Field(default_factory=list)
     key: NumericKey | None = None
+    template: Template | None = None
+    """Computed variants: each trainee gets one; the key is the generator's (no ``key:``)."""
+
+    def key_value(self) -> Any:
+        """The key; for a template, its key rule (None in a key-free projection)."""
+        if self.template is not None:
+            return self.template if self.template.has_key_rule else None
+        return self.key
+
+    def _violations(self) -> list[Violation]:
+        found = super()._violations()
+        if self.template is not None and self.key is not None:
+            found.append(
+                Violation(
+                    ("key",),
+                    f"question '{self.id}' has a template and a 'key:'",
+                    "remove 'key:': the template's generator computes each variant's key.",
+                )
+            )
+        return found
 
 
 class Matching(_QuestionBase):

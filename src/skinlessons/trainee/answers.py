@@ -5,7 +5,9 @@ The rules (``docs/contracts.md``, "Submission file"):
 * **formative** items keep the FIRST checked attempt (``first_response``) and the number of
   checks (``attempts``); ``response`` is the latest answer, shown again in the notebook;
 * **summative** items keep the latest answer; ``attempts`` is 1 and ``first_response`` is that
-  same latest answer (summative questions are never checked).
+  same latest answer (summative questions are never checked);
+* a "Try another" practice variant's changes and checks stay in the log only: they never
+  change what is kept.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def keep_answers(
     first_check: dict[str, AnswerEvent] = {}
     checks: dict[str, int] = {}
     for event in events:
-        if event.quiz_id != quiz_id:
+        if event.quiz_id != quiz_id or event.practice:  # "Try another" practice never counts
             continue
         latest[event.question_id] = event
         if event.is_check:

@@ -10,6 +10,7 @@ holds, what ``submit`` writes from it is a file ``grade`` accepts.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -32,6 +33,8 @@ class AnswerEvent:
     response: Any
     is_check: bool = False
     recorded_at: str = ""
+    practice: Mapping[str, Any] | None = None
+    """A "Try another" practice variant: ``{"attempt": n, "variant": {parameter: value}}``."""
 
     def to_json(self) -> dict[str, Any]:
         """The log record, with the field names of ``docs/contracts.md``."""
@@ -43,7 +46,7 @@ class AnswerEvent:
             "question_id": self.question_id,
             "response": self.response,
             "check": self.is_check,
-        }
+        } | ({"practice": dict(self.practice)} if self.practice else {})
 
     @classmethod
     def from_json(cls, data: object) -> AnswerEvent:
@@ -77,7 +80,24 @@ class AnswerEvent:
             response=data["response"],
             is_check=is_check,
             recorded_at=recorded_at if isinstance(recorded_at, str) else "",
+            practice=_practice(data.get("practice")),
         )
+
+
+def _practice(value: object) -> Mapping[str, Any] | None:
+    """A logged practice mark, or None when there is none.
+
+    Raises:
+        ValueError: a mark without a whole-number attempt from 1 (the record is skipped).
+    """
+    if value is None:
+        return None
+    attempt = value.get("attempt") if isinstance(value, dict) else None
+    if not isinstance(attempt, int) or isinstance(attempt, bool) or attempt < 1:
+        raise ValueError(
+            f"'practice' must hold a whole-number 'attempt' from 1, got {shown(value)}"
+        )
+    return dict(value)
 
 
 @dataclass(frozen=True)

@@ -59,8 +59,9 @@ class AnswerRecorder(Protocol):
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
-        """Append one change and return it with its sequence number."""
+        """Append one change (of a practice variant: ``practice``), with its sequence number."""
         ...
 
     def events(self) -> list[AnswerEvent]:
@@ -84,11 +85,12 @@ class MemoryAnswerLog:
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
         """Keep one change in memory and return it with its sequence number."""
         seq = self._events[-1].seq + 1 if self._events else 1
         event = AnswerEvent(
-            seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp()
+            seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp(), practice
         )
         self._events.append(event)
         return event
@@ -195,6 +197,7 @@ class AnswerLog:
         response: Any,
         *,
         is_check: bool = False,
+        practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
         """Append one change with the next sequence number, flushed to disk."""
         ensure_private_dir(self.path.parent)
@@ -202,7 +205,14 @@ class AnswerLog:
             self._catch_up(stream)
             seq = self._events[-1].seq + 1 if self._events else 1
             event = AnswerEvent(
-                seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp()
+                seq,
+                quiz_id,
+                quiz_version,
+                question_id,
+                response,
+                is_check,
+                utc_timestamp(),
+                practice,
             )
             line = json.dumps(event.to_json(), ensure_ascii=False, separators=(",", ":"))
             # After a torn last line, start on a fresh line so this record stays readable.

@@ -17,6 +17,7 @@ from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.responses import fits, is_blank
 from . import strings
 from .answers import keep_answers
+from .practice import Practice
 from .recording import AnswerRecorder
 
 FeedbackStatus = Literal["correct", "partial", "incorrect", "needs_answer", "unreadable", "no_key"]
@@ -109,6 +110,8 @@ class QuizSession:
         recorder: the answer log changes are appended to (file, or memory when unattended).
         quiz_version: the quiz's version hash, written with every change.
         cite: turns a reference id into a citation for the feedback (default: the id itself).
+        practice: the "Try another" variants of a self-check's template questions (None:
+            no question offers one).
     """
 
     def __init__(
@@ -118,8 +121,12 @@ class QuizSession:
         *,
         quiz_version: str,
         cite: Citer | None = None,
+        practice: Practice | None = None,
     ) -> None:
         self.quiz = quiz
+        self.practice = practice
+        self.shown: dict[str, AnyQuestion] = {}
+        """A practice variant on screen instead of the quiz's question, per question id."""
         self.recorder = recorder
         self.quiz_version = quiz_version
         self.cite: Citer = cite or str
@@ -135,7 +142,10 @@ class QuizSession:
 
     def restore(self) -> None:
         """Load the kept answers of this quiz from the log (the latest response, the checks)."""
-        kept = keep_answers(self.recorder.events(), self.quiz.id, self.quiz.kind)
+        events = self.recorder.events()
+        kept = keep_answers(events, self.quiz.id, self.quiz.kind)
+        if self.practice is not None:
+            self.practice.restore(events)
         ids = {question.id for question in self.quiz.questions}
         for question_id, answer in kept.items():
             if question_id not in ids:
@@ -159,8 +169,37 @@ class QuizSession:
             return False
         self.responses[question_id] = response
         self.feedback.pop(question_id, None)
-        self.recorder.record(self.quiz.id, self.quiz_version, question_id, response)
+        self.recorder.record(
+            self.quiz.id, self.quiz_version, question_id, response, practice=self._mark(question_id)
+        )
         return True
+
+    def question(self, question_id: str) -> AnyQuestion:
+        """The question on screen: a practice variant, else the quiz's own.
+
+        Raises:
+            KeyError: the quiz has no question with this id.
+        """
+        return self.shown.get(question_id) or self.quiz.question(question_id)
+
+    def try_another(self, question_id: str) -> AnyQuestion:
+        """Show the next practice variant of a self-check's template question; its answer is blank.
+
+        Raises:
+            ValueError: the quiz is summative, or the question offers no practice variants.
+        """
+        if self.is_summative or self.practice is None or not self.practice.offers(question_id):
+            raise ValueError(
+                f"question '{question_id}' of '{self.quiz.id}' has no practice variants. Fix: "
+                "offer Try another only on a lesson self-check's template questions."
+            )
+        self.shown[question_id] = self.practice.another(question_id)
+        self.responses.pop(question_id, None)
+        self.feedback.pop(question_id, None)
+        return self.shown[question_id]
+
+    def _mark(self, question_id: str) -> dict[str, Any] | None:
+        return self.practice.mark(question_id) if self.practice is not None else None
 
     def check(self, question_id: str) -> Feedback:
         """Grade the current answer of a formative question and word the result.
@@ -176,9 +215,14 @@ class QuizSession:
                 f"quiz '{self.quiz.id}' is summative: its answers are not checked in the "
                 "notebook. Fix: only offer Check on formative quizzes."
             )
-        question = self.quiz.question(question_id)
+        question = self.question(question_id)
         response = self.responses.get(question_id)
-        feedback = self._assess(question, response)
+        mark = self._mark(question_id)
+        feedback = (
+            self._assess(question, response)
+            if mark is None
+            else self._practise(question, response, mark)
+        )
         self.feedback[question_id] = feedback
         return feedback
 
@@ -204,6 +248,28 @@ class QuizSession:
             explanation=question.explanation,
             references=[self.cite(reference) for reference in question.references],
             attempts=attempts,
+        )
+
+    def _practise(self, question: AnyQuestion, response: Any, mark: dict[str, Any]) -> Feedback:
+        """Check a practice variant: logged as a check, never kept or counted."""
+        if is_blank(response) or question.key_value() is None:
+            return self._assess(question, response)
+        result = grading.grade(question, response)
+        if result.problem is not None:
+            return Feedback(
+                "unreadable", strings.FEEDBACK_UNREADABLE.format(problem=result.problem)
+            )
+        self.recorder.record(
+            self.quiz.id, self.quiz_version, question.id, response, is_check=True, practice=mark
+        )
+        status, headline = _verdict(result)
+        note = strings.PRACTICE_NOTE.format(attempt=mark["attempt"])
+        return Feedback(
+            status,
+            headline,
+            details=[*result.feedback[1:], note],
+            explanation=question.explanation,
+            references=[self.cite(reference) for reference in question.references],
         )
 
     def unanswered(self) -> list[tuple[int, str]]:

@@ -112,6 +112,14 @@ ORDERING_HINT: Final = "Choose which item goes in each position, first to last."
 
 CHECK_BUTTON: Final = "Check"
 CHECK_TOOLTIP: Final = "Check this answer and see the explanation"
+TRY_ANOTHER_BUTTON: Final = "Try another"
+TRY_ANOTHER_TOOLTIP: Final = "Show a new version of this question to practise on (never counted)"
+TRY_ANOTHER_SHOWN: Final = (
+    "Practice version {attempt} of this question is shown above. Type your answer and press "
+    "Check. Practice answers are never counted; your first answer to your own version stays "
+    "the one recorded."
+)
+PRACTICE_NOTE: Final = "Practice version {attempt}: not counted, and not your recorded answer."
 SUBMIT_BUTTON: Final = "Submit"
 SUBMIT_TOOLTIP: Final = "Save a submission file with all your answers and show the receipt"
 SUMMATIVE_INTRO: Final = (

@@ -9,7 +9,7 @@ quizzes never show correctness and end with a Submit button that shows the recei
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -17,8 +17,9 @@ from typing import Any, Final
 import ipywidgets as widgets
 import mistune
 
-from ..course import find_course_root, quiz_file, quiz_files
-from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
+from ..course import find_course_root
+from ..errors import SkinlessonsError, TraineeIdError
+from ..logic.variants import realise_quiz
 from ..quiz.draw import FIRST_SITTING, always_shown, drawn_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
@@ -28,6 +29,8 @@ from . import strings
 from .controls import AnswerControls, make_answer_controls
 from .identity import current_trainee_id
 from .mode import environment, is_unattended, run_mode
+from .practice import Practice
+from .quiz_file import load_course_quiz
 from .recording import AnswerRecorder, open_recorder
 from .session import Feedback, QuizSession, attempts_text
 from .sitting import current_sitting
@@ -87,6 +90,13 @@ def _stem_html(quiz: Quiz, question: AnyQuestion, number: int) -> str:
     return "".join(parts)
 
 
+def _button(label: str, tooltip: str, handler: Callable[[widgets.Button], None]) -> widgets.Button:
+    """A labelled button (a real ``<button>``: focusable, Enter and Space press it)."""
+    button = widgets.Button(description=label, tooltip=tooltip)
+    button.on_click(handler)
+    return button
+
+
 class QuestionView:
     """One question on screen: its stem, answer controls, Check button and feedback area."""
 
@@ -102,13 +112,17 @@ class QuestionView:
         )
         self.feedback = widgets.HTML(value=_live_region("", "empty"))
         self.check_button: widgets.Button | None = None
+        self.another_button: widgets.Button | None = None
+        self._quiet = False
         children: list[widgets.Widget] = [self.stem, *self.controls.shown]
         if not session.is_summative:
-            self.check_button = widgets.Button(
-                description=strings.CHECK_BUTTON, tooltip=strings.CHECK_TOOLTIP
-            )
-            self.check_button.on_click(self._on_check)
+            self.check_button = _button(strings.CHECK_BUTTON, strings.CHECK_TOOLTIP, self._on_check)
             children.append(self.check_button)
+        if session.practice is not None and session.practice.offers(question.id):
+            self.another_button = _button(
+                strings.TRY_ANOTHER_BUTTON, strings.TRY_ANOTHER_TOOLTIP, self._on_another
+            )
+            children.append(self.another_button)
         children.append(self.feedback)
         self.box = widgets.VBox(children)
 
@@ -127,12 +141,23 @@ class QuestionView:
             control.observe(self._on_change, names="value")
 
     def _on_change(self, change: Mapping[str, Any]) -> None:
-        if self.session.set_response(self.question.id, self.controls.read()):
+        if not self._quiet and self.session.set_response(self.question.id, self.controls.read()):
             status = strings.SAVED_STATUS if self.session.is_summative else ""
             self.feedback.value = _live_region(html.escape(status), "saved")
 
     def _on_check(self, button: widgets.Button) -> None:
         self.feedback.value = feedback_html(self.session.check(self.question.id))
+
+    def _on_another(self, button: widgets.Button) -> None:
+        """Show the next practice variant with a blank answer (clearing it records nothing)."""
+        self.question = self.session.try_another(self.question.id)
+        self.stem.value = _stem_html(self.session.quiz, self.question, self.number)
+        self._quiet = True
+        self.controls.write("")
+        self._quiet = False
+        attempt = self.session.practice.last_attempt[self.question.id]  # type: ignore[union-attr]
+        text = strings.TRY_ANOTHER_SHOWN.format(attempt=attempt)
+        self.feedback.value = _live_region(f"<p>{html.escape(text)}</p>", "practice")
 
 
 class QuizWidget(widgets.VBox):  # type: ignore[misc]
@@ -165,8 +190,12 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
         if trainee_id:
             quiz = drawn_quiz(quiz, trainee_id, sitting)
         elif hide_pools:
-            quiz = always_shown(quiz)
-        self.session = QuizSession(quiz, recorder, quiz_version=version, cite=cite_reference)
+            quiz = always_shown(quiz, drop_templates=True)
+        practice = None if quiz.is_summative else Practice(quiz, trainee_id or "", sitting)
+        quiz, _variants = realise_quiz(quiz, trainee_id or "", sitting)
+        self.session = QuizSession(
+            quiz, recorder, quiz_version=version, cite=cite_reference, practice=practice
+        )
         self.session.restore()
         self.course_root = course_root
         self.questions = {
@@ -210,26 +239,6 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
             return
         lines = "".join(f"<p>{html.escape(line)}</p>" for line in receipt.lines())
         self.receipt.value = _live_region(lines, "receipt")
-
-
-def load_course_quiz(quiz_id: str, course_root: Path) -> Quiz:
-    """Load ``quizzes/<quiz_id>.yaml`` of a course.
-
-    Raises:
-        QuizFormatError: there is no such quiz file (the message lists the quizzes there).
-        ContentErrors: the file has problems (each with file:line).
-    """
-    from ..quiz.loader import load_quiz
-
-    path = quiz_file(course_root, quiz_id)
-    if not path.is_file():
-        known = [quiz_path.stem for quiz_path in quiz_files(course_root)]
-        raise QuizFormatError(
-            f"there is no quiz '{quiz_id}'",
-            path=path,
-            hint=f"use one of: {', '.join(known) or '(no quizzes yet)'}.",
-        )
-    return load_quiz(path)
 
 
 def make_quiz_widget(

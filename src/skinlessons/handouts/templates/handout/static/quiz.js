@@ -190,8 +190,30 @@
     if (explanation) { explanation.hidden = !graded; }
   }
 
+  /* "Try another": show the next precomputed version (its stem and check data, made by Python),
+     with a blank answer and no verdict. Nothing is graded here; Check then compares as always. */
+  function another(button) {
+    var question = button.closest(".quiz-question");
+    var variants = JSON.parse(question.querySelector("script.quiz-variants").textContent);
+    var next = ((question.quizVariant || 0) + 1) % variants.length;
+    question.quizVariant = next;
+    question.querySelector(".quiz-stem").innerHTML = variants[next].stem_html;
+    question.querySelector("script.quiz-check-data").textContent = JSON.stringify(variants[next].check);
+    Array.prototype.forEach.call(question.querySelectorAll("input[type=text]"), function (input) { input.value = ""; });
+    var verdict = question.querySelector(".quiz-verdict");
+    verdict.className = "quiz-verdict";
+    verdict.removeAttribute("data-credit");
+    verdict.querySelector(".quiz-verdict-word").textContent = "";
+    verdict.querySelector(".quiz-verdict-hint").textContent = rulesOf(question).hints.another
+      .replace("{number}", String(next + 1)).replace("{count}", String(variants.length));
+    var explanation = question.querySelector(".quiz-explanation");
+    if (explanation) { explanation.hidden = true; }
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".quiz-check") : null;
     if (button) { check(button); }
+    var other = event.target.closest ? event.target.closest(".quiz-another") : null;
+    if (other) { another(other); }
   });
 })();
