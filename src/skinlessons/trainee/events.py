@@ -93,7 +93,8 @@ def _practice(value: object) -> Mapping[str, Any] | None:
     if value is None:
         return None
     attempt = value.get("attempt") if isinstance(value, dict) else None
-    if not isinstance(attempt, int) or isinstance(attempt, bool) or attempt < 1:
+    whole = isinstance(attempt, int) and not isinstance(attempt, bool) and attempt >= 1
+    if not isinstance(value, dict) or not whole:
         raise ValueError(
             f"'practice' must hold a whole-number 'attempt' from 1, got {shown(value)}"
         )
