@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 import shutil
-import types
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,25 +11,6 @@ from typing import Any
 from skinlessons.handouts import BuildOptions, BuildReport, build_handouts
 
 FIXTURE_COURSE = Path(__file__).parent / "files" / "handouts" / "course"
-REFERENCES_YAML = Path(__file__).parents[1] / "src" / "skinlessons" / "data" / "references.yaml"
-
-
-def ensure_facts() -> None:
-    """Make ``skinlessons.facts.load_facts`` usable while the facts package is being written.
-
-    A no-op once the package provides ``load_facts``; until then, the references data file is
-    loaded with the package's own ``ReferencesFile`` model.
-    """
-    facts = importlib.import_module("skinlessons.facts")
-    if hasattr(facts, "load_facts"):
-        return
-    from ruamel.yaml import YAML
-
-    from skinlessons.facts.models import ReferencesFile
-
-    data = YAML(typ="safe").load(REFERENCES_YAML.read_text(encoding="utf-8"))
-    table = {ref.id: ref for ref in ReferencesFile.model_validate(data).references}
-    facts.load_facts = lambda: types.SimpleNamespace(references=table)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -57,7 +36,6 @@ def copy_course(destination: Path) -> Path:
 
 def run_build(course: Path, root: Path, **options: Any) -> Build:
     """Build ``course`` into ``root/out`` with its cache in ``root/cache``."""
-    ensure_facts()
     lines: list[str] = []
     out, cache_dir = root / "out", root / "cache"
     settings = BuildOptions(course=course, out=out, cache_dir=cache_dir, jobs=2, **options)

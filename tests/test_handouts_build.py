@@ -12,7 +12,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from skinlessons.cli import main
 from skinlessons.handouts import build as build_module
-from tests.handouts_support import Build, copy_course, ensure_facts, fixture_build, run_build
+from tests.handouts_support import Build, copy_course, fixture_build, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -190,7 +190,6 @@ def test_failing_notebook_is_reported_and_the_others_build(tmp_path: Path) -> No
         metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
     )
     nbformat.write(broken, course / "notebooks" / "04_broken.ipynb")
-    ensure_facts()
     result = CliRunner().invoke(
         main,
         ["build", "--course", str(course), "--out", str(tmp_path / "out"), "--edition", "trainee"],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from skinlessons.quiz.loader import load_course_quizzes
-from tests.handouts_support import ensure_facts, run_build
+from tests.handouts_support import run_build
 from tests.test_handouts_code_cells import code_outside_exercises
 
 pytestmark = pytest.mark.slow
@@ -17,7 +17,6 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_real_course_builds_both_editions(tmp_path: Path) -> None:
     """`skinlessons build` on notebooks/ succeeds and trainee pages hold no summative key text."""
-    ensure_facts()
     build = run_build(REPO, tmp_path)
     assert build.report.ok, "\n".join(build.report.problems)
     course = load_course_quizzes(REPO)
