@@ -20,7 +20,7 @@ from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import AnyQuestion
 from skinlessons.release import build_release
 
-from .release_support import FINAL, ROOT
+from .release_support import FINAL, ROOT, wheelhouse
 
 pytestmark = pytest.mark.slow
 
@@ -75,15 +75,31 @@ def test_release_installs_checks_submits_and_grades(tmp_path: Path) -> None:
     command = _readme_command((folder / "README.md").read_text(encoding="utf-8"))
     assert command.startswith("python3 -m venv .venv && ")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SKINLESSONS_", "VIRTUAL_"))}
+    env.pop("PYTHONPATH", None)  # a trainee's fresh environment: nothing points at the checkout
     env["SKINLESSONS_HOME"] = str(tmp_path / "home")
     install = command.replace("python3 ", f"{sys.executable} ", 1)
+    (bundled,) = (folder / "wheels").glob("skinlessons-*.whl")
+    offline = {
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(wheelhouse(bundled)),
+        "PIP_NO_COMPILE": "1",  # byte-compiling every dependency takes long and proves nothing
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     done = subprocess.run(
-        install, shell=True, cwd=folder, env=env, capture_output=True, text=True, check=False
+        install,
+        shell=True,
+        cwd=folder,
+        env={**env, **offline},  # the README's command, with the dependencies from build/
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     python = folder / ".venv" / "bin" / "python"
     probe = [str(python), "-c", "import skinlessons, sys; print(skinlessons.__file__)"]
-    location = subprocess.run(probe, capture_output=True, text=True, check=True, cwd=tmp_path)
+    location = subprocess.run(
+        probe, capture_output=True, text=True, check=True, cwd=tmp_path, env=env
+    )
     assert str(folder / ".venv") in location.stdout  # the installed wheel, not the checkout
 
     final = load_course_quizzes(ROOT).quizzes[FINAL]
