@@ -40,7 +40,7 @@ lint: $(STAMP)
 
 ## Run every test: lint, types, unit, notebooks and browser tests.
 test: $(STAMP) chromium lint
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## Load test (not part of `make test`): a real JupyterHub on 127.0.0.1 serving the trainee
 ## release to N simulated trainees (default 20). Installs its own venv and proxy under build/.

@@ -11,6 +11,8 @@ from typing import Any
 from skinlessons.handouts import BuildOptions, BuildReport, build_handouts
 
 FIXTURE_COURSE = Path(__file__).parent / "files" / "handouts" / "course"
+REAL_COURSE_GROUP = "real_course"
+"""The xdist group of the tests using the ``real_course_build`` fixture (one build per run)."""
 
 
 @dataclass

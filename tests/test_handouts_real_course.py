@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 
 from skinlessons.quiz.loader import load_course_quizzes
-from tests.handouts_support import run_build
+from tests.handouts_support import REAL_COURSE_GROUP, Build
 from tests.test_handouts_code_cells import code_outside_exercises
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group(REAL_COURSE_GROUP)]
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_real_course_builds_both_editions(tmp_path: Path) -> None:
+def test_real_course_builds_both_editions(real_course_build: Build) -> None:
     """`skinlessons build` on notebooks/ succeeds and trainee pages hold no summative key text."""
-    build = run_build(REPO, tmp_path)
+    build = real_course_build
     assert build.report.ok, "\n".join(build.report.problems)
     course = load_course_quizzes(REPO)
     secrets = {

@@ -1,8 +1,12 @@
 """Every lesson notebook runs top to bottom in a fresh kernel, as a trainee would run it.
 
-One test per notebook, so ``pytest -n 2`` spreads them over two workers. The kernel starts in
-``notebooks/`` with ``SKINLESSONS_MODE=test`` (no real answer log is written) and a throwaway
-``SKINLESSONS_HOME``; a failure names the notebook, the cell index and the error.
+The lessons execute once per test run. The real-course handout build (the session fixture
+``real_course_build``, shared with ``test_handouts_real_course.py``) runs each lesson in its own
+fresh kernel: every code cell but the ones the build renders at export, the quiz and the
+reference list. Those cells run here, each lesson's after its first code cell (the imports),
+in one fresh kernel started in ``notebooks/`` with ``SKINLESSONS_MODE=test`` (no real answer log
+is written) and a throwaway ``SKINLESSONS_HOME``. A failure names the notebook, the cell index
+and the error.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from skinlessons.handouts.cache import skips_execution
 from skinlessons.names import HOME_ENV, MODE_ENV, NOTEBOOK_DIR
+from tests.handouts_support import REAL_COURSE_GROUP, Build
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / NOTEBOOK_DIR
@@ -33,9 +39,11 @@ def failing_cell(nb: nbformat.NotebookNode) -> tuple[int, str] | None:
     return None
 
 
-def run_notebook(path: Path, working_dir: Path) -> str | None:
-    """Execute ``path`` in a fresh kernel started in ``working_dir``; describe a failure, if any."""
-    nb = nbformat.read(path, as_version=4)
+def run_cells(nb: nbformat.NotebookNode, origins: list[str], working_dir: Path) -> str | None:
+    """Execute ``nb`` in a fresh kernel started in ``working_dir``; describe a failure, if any.
+
+    ``origins`` names each cell (``name: cell N``) for the message.
+    """
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_S,
@@ -45,9 +53,37 @@ def run_notebook(path: Path, working_dir: Path) -> str | None:
     try:
         client.execute()
     except CellExecutionError as error:
-        index, message = failing_cell(nb) or ("?", f"{error.ename}: {error.evalue}")
-        return f"{path.name}: cell {index} failed with {message}"
+        found = failing_cell(nb)
+        if found is None:
+            return f"a cell failed with {error.ename}: {error.evalue}"
+        index, message = found
+        return f"{origins[index]} failed with {message}"
     return None
+
+
+def run_notebook(path: Path, working_dir: Path) -> str | None:
+    """Execute ``path`` in a fresh kernel started in ``working_dir``; describe a failure, if any."""
+    nb = nbformat.read(path, as_version=4)
+    return run_cells(
+        nb, [f"{path.name}: cell {index}" for index in range(len(nb.cells))], working_dir
+    )
+
+
+def cells_the_build_skips(paths: list[Path]) -> tuple[nbformat.NotebookNode, list[str]]:
+    """One notebook: per lesson, its first code cell, then each cell the build does not run.
+
+    Also returns, per cell of that notebook, where it comes from (``name: cell N``).
+    """
+    combined = nbformat.v4.new_notebook()
+    origins = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        code = [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+        chosen = code[:1] + [(index, cell) for index, cell in code[1:] if skips_execution(cell)]
+        for index, cell in chosen:
+            combined.cells.append(nbformat.v4.new_code_cell(cell.source))
+            origins.append(f"{path.name}: cell {index}")
+    return combined, origins
 
 
 @pytest.fixture
@@ -57,10 +93,22 @@ def unattended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
 
 
-@pytest.mark.usefixtures("unattended")
+@pytest.mark.xdist_group(REAL_COURSE_GROUP)
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=lambda path: path.stem)
-def test_notebook_runs_in_a_fresh_kernel(path: Path) -> None:
-    failure = run_notebook(path, NOTEBOOKS)
+def test_notebook_runs_in_a_fresh_kernel(path: Path, real_course_build: Build) -> None:
+    """The build ran the lesson in a fresh kernel, without an error in any cell."""
+    runs = [run for run in real_course_build.report.executions if run.name == path.name]
+    assert [run.status for run in runs] != [], f"{path.name} was not executed by the build"
+    if runs[0].status != "executed":
+        pytest.fail(runs[0].progress_line(), pytrace=False)
+
+
+@pytest.mark.usefixtures("unattended")
+def test_cells_the_build_renders_itself_run_in_a_kernel() -> None:
+    """The quiz and reference-list cells, which the build leaves to the export, run too."""
+    combined, origins = cells_the_build_skips(NOTEBOOK_PATHS)
+    assert len(origins) > len(NOTEBOOK_PATHS)  # more than the first cells: the skipped ones
+    failure = run_cells(combined, origins, NOTEBOOKS)
     if failure:
         pytest.fail(failure, pytrace=False)
 
