@@ -1,4 +1,5 @@
-"""Shared set-up for the handout tests: build the fixture course once per test session."""
+"""Shared set-up for the handout tests: build the fixture course once per test session, and
+read the code inputs a page shows."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from bs4 import BeautifulSoup, Tag
 
 from skinlessons.handouts import BuildOptions, BuildReport, build_handouts
 
@@ -50,3 +53,25 @@ def fixture_build(root: Path) -> Build:
     """Both editions of the fixture course, built once per session under ``root``."""
     course = copy_course(root / "course")
     return run_build(course, root)
+
+
+def code_blocks(html: str) -> list[Tag]:
+    """The code inputs a page shows (nbconvert's lab template: ``.jp-InputArea`` of a code cell)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [area for cell in soup.select(".jp-CodeCell") for area in cell.select(".jp-InputArea")]
+
+
+def cell_of(block: Tag) -> Tag:
+    """The code cell a code input belongs to."""
+    cell = block.find_parent(class_="jp-CodeCell")
+    assert isinstance(cell, Tag)
+    return cell
+
+
+def code_outside_exercises(html: str) -> list[str]:
+    """The text of each code input shown outside a cell tagged ``exercise``."""
+    return [
+        block.get_text(" ", strip=True)
+        for block in code_blocks(html)
+        if "celltag_exercise" not in (cell_of(block).get("class") or [])
+    ]

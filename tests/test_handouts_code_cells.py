@@ -7,36 +7,21 @@ instructor edition folds that code in a ``<details>``; exercise cells show their
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from skinlessons.handouts.editions import EDITIONS, plumbing_code
-from tests.handouts_support import Build, fixture_build
+from tests.handouts_support import (
+    Build,
+    cell_of,
+    code_blocks,
+    code_outside_exercises,
+    fixture_build,
+)
 
 pytestmark = pytest.mark.slow
 
 LESSON_STEMS = ("01_basics", "02_tools")
 EXERCISE_TEXT = "EXERCISE-CODE-EPSILON"
-
-
-def code_blocks(html: str) -> list[Tag]:
-    """The code inputs a page shows (nbconvert's lab template: ``.jp-InputArea`` of a code cell)."""
-    soup = BeautifulSoup(html, "html.parser")
-    return [area for cell in soup.select(".jp-CodeCell") for area in cell.select(".jp-InputArea")]
-
-
-def _cell_of(block: Tag) -> Tag:
-    cell = block.find_parent(class_="jp-CodeCell")
-    assert isinstance(cell, Tag)
-    return cell
-
-
-def code_outside_exercises(html: str) -> list[str]:
-    """The text of each code input shown outside a cell tagged ``exercise``."""
-    return [
-        block.get_text(" ", strip=True)
-        for block in code_blocks(html)
-        if "celltag_exercise" not in (_cell_of(block).get("class") or [])
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +52,7 @@ def test_trainee_page_keeps_plumbing_output_and_exercise_code(built: Build) -> N
 def test_instructor_page_folds_plumbing_code_and_opens_exercises(built: Build) -> None:
     page = built.page("instructor", "01_basics")
     for block in code_blocks(page):
-        cell = _cell_of(block)
+        cell = cell_of(block)
         folded = block.find_parent("details", class_="handout-code")
         if "celltag_exercise" in (cell.get("class") or []):
             assert folded is None

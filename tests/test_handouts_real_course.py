@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from skinlessons.quiz.loader import load_course_quizzes
-from tests.handouts_support import REAL_COURSE_GROUP, Build
-from tests.test_handouts_code_cells import code_outside_exercises
+from tests.handouts_support import REAL_COURSE_GROUP, Build, code_outside_exercises
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group(REAL_COURSE_GROUP)]
 
