@@ -261,6 +261,7 @@ def test_whole_corpus_in_one_run(good: dict[str, Any], tmp_path: Path) -> None:
         assert "internal error" not in summary
 
 
+@pytest.mark.slow  # one grading run per bad file
 def test_each_bad_file_after_a_good_one_poisons_nothing(
     good: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -20,6 +20,8 @@ from skinlessons.release.wheel import build_wheel, project_dir
 
 from .release_support import FINAL, all_texts, copy_course, edit_quiz, first
 
+pytestmark = pytest.mark.slow  # builds the wheel and release archives
+
 SENTINEL = "SENTINEL-9c1d"
 SENTINEL_NUMBER = "7373.4242"
 
