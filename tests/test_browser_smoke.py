@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.browser import axe_serious_violations, block_outside_requests, launched_browser
+
+pytestmark = pytest.mark.browser
 
 
 def test_chromium_runs_axe_and_blocks_outside_requests(tmp_path: Path) -> None:
