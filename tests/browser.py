@@ -77,6 +77,19 @@ def block_outside_requests(context: Any, allowed_prefixes: tuple[str, ...] = ())
     return log
 
 
+@contextmanager
+def offline_page(browser: Any, path: Path) -> Iterator[Any]:
+    """A page opened from ``path`` on disk in its own context, every outside request aborted."""
+    context = browser.new_context()
+    block_outside_requests(context)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri(), wait_until="load")
+        yield page
+    finally:
+        context.close()
+
+
 def axe_serious_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (WCAG 2.1 A/AA) on the page; return the serious and critical violations."""
     page.add_script_tag(path=str(AXE_JS))

@@ -21,6 +21,22 @@ from skinlessons.quiz.models import QUESTION_ADAPTER, Quiz
 EXPORT_FILES = Path(__file__).parent / "files" / "export"
 SAMPLE_QUIZ = EXPORT_FILES / "50_export_sample.yaml"
 UPDATE_ENV = "SKINLESSONS_UPDATE_GOLDEN"
+MOODLE_COMBINED_FEEDBACK = (
+    "correctfeedback",
+    "partiallycorrectfeedback",
+    "incorrectfeedback",
+    "shownumcorrect",
+)
+"""The combined feedback elements (``qformat_xml::write_combined_feedback``)."""
+MOODLE_ORDERING_OPTIONS = (
+    "layouttype",
+    "selecttype",
+    "selectcount",
+    "gradingtype",
+    "showgrading",
+    "numberingstyle",
+)
+"""The options ``qtype_ordering::export_to_xml()`` writes, in its order."""
 
 
 def sample_quiz() -> Quiz:

@@ -53,6 +53,23 @@ def copy_course(source: Path, target: Path) -> Path:
     return target
 
 
+def copy_trainee_course(source: Path, target: Path) -> Path:
+    """Copy the course as a trainee receives it: the trainee edition of every notebook.
+
+    The notebooks are written as the trainee release writes them (no instructor notes, no
+    worked solutions, no outputs); the quizzes are copied as they are, for the kernel to read.
+    """
+    import nbformat
+
+    from skinlessons.release import trainee_notebook
+
+    copy_course(source, target)
+    for path in sorted((target / "notebooks").glob("*.ipynb")):
+        edition = trainee_notebook(nbformat.read(path, as_version=4))
+        nbformat.write(edition, path)
+    return target
+
+
 @contextmanager
 def running_lab(root: Path, work: Path, env: dict[str, str | None]) -> Iterator[LabServer]:
     """Run JupyterLab serving ``root``, with config, runtime and workspaces under ``work``.
@@ -87,6 +104,9 @@ def running_lab(root: Path, work: Path, env: dict[str, str | None]) -> Iterator[
         "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         f"--LabServerApp.workspaces_dir={work / 'workspaces'}",
+        # window.jupyterapp: a test reads each cell's execution state from the notebook model,
+        # since a collapsed code cell shows no "[*]" prompt in the page.
+        "--LabApp.expose_app_in_browser=True",
     ]
     log = (work / "lab.log").open("wb")
     process = subprocess.Popen(command, env=server_env, stdout=log, stderr=subprocess.STDOUT)

@@ -1,9 +1,11 @@
 """A trainee's walk-through in a real browser: JupyterLab, lesson 03, then the final assessment.
 
-JupyterLab runs on 127.0.0.1 (free port, token) over a copy of the course; the Debian Chromium,
-driven by playwright, runs the lesson, moves the acid explorer, answers a self-check wrongly then
-rightly, answers the final assessment and submits. The submission file must then grade. A
-screenshot is saved under ``test-artifacts/`` when a step fails.
+JupyterLab runs on 127.0.0.1 (free port, token) over the course as trainees receive it (the
+trainee edition of each notebook); the Debian Chromium, driven by playwright, runs the lesson,
+checks that the only code on show is the lesson's exercise cells, moves the acid explorer,
+answers a self-check wrongly then rightly, answers the final assessment and submits. The
+submission file must then grade. A screenshot is saved under ``test-artifacts/`` when a step
+fails.
 """
 
 from __future__ import annotations
@@ -14,19 +16,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 from click.testing import CliRunner
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from skinlessons.cli import main
-from skinlessons.names import COURSE_ENV, HOME_ENV, MODE_ENV, TRAINEE_ENV
+from skinlessons.names import COURSE_ENV, EXERCISE_TAG, HOME_ENV, MODE_ENV, TRAINEE_ENV
 from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Numeric, Quiz, SingleChoice, TrueFalse
 from skinlessons.quiz.projection import quiz_version
 from skinlessons.trainee import strings
 from tests.browser import launched_browser
-from tests.jupyterlab_server import LabServer, copy_course, running_lab
+from tests.jupyterlab_server import LabServer, copy_trainee_course, running_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,8 +44,8 @@ RUN_ALL_ATTEMPTS = 3
 
 @pytest.fixture
 def lab(tmp_path: Path) -> Iterator[tuple[LabServer, Path]]:
-    """JupyterLab over a copy of the course; the trainee's home is a temporary folder."""
-    course = copy_course(ROOT, tmp_path / "course")
+    """JupyterLab over the course as trainees receive it; their home is a temporary folder."""
+    course = copy_trainee_course(ROOT, tmp_path / "course")
     home = tmp_path / "home"
     env: dict[str, str | None] = {
         HOME_ENV: str(home),
@@ -55,9 +58,33 @@ def lab(tmp_path: Path) -> Iterator[tuple[LabServer, Path]]:
         yield server, home
 
 
+CODE_CELLS_JS = """
+notebook => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.context || !panel.context.path.endsWith(notebook)) {
+    return null;
+  }
+  return panel.content.widgets.map((cell, index) => ({index, cell}))
+    .filter(({cell}) => cell.model.type === 'code')
+    .map(({index, cell}) => ({
+      index,
+      running: cell.model.executionState === 'running',
+      ran: cell.model.executionCount !== null,
+      editorShown: [...cell.node.querySelectorAll('.jp-InputArea-editor')]
+        .some(editor => editor.checkVisibility()),
+    }));
+}
+"""
+"""Each code cell of the open notebook: its index, execution state and whether its editor shows.
+
+The state comes from the notebook model: a collapsed cell has no prompt on the page to read.
+"""
+STARTED_JS = f"nb => ({CODE_CELLS_JS})(nb)?.some(cell => cell.running || cell.ran)"
+FINISHED_JS = f"nb => ({CODE_CELLS_JS})(nb)?.every(cell => !cell.running)"
+
+
 def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) -> None:
     page.goto(lab.url(f"lab/workspaces/{workspace}/tree/notebooks/{notebook}"))
-    first_prompt = page.locator(".jp-CodeCell .jp-InputPrompt").first
     for _attempt in range(RUN_ALL_ATTEMPTS):
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
             timeout=RUN_TIMEOUT_MS
@@ -65,25 +92,30 @@ def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) 
         page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
-            page.wait_for_function(
-                "el => /\\[(\\d+|\\*)\\]/.test(el.textContent)",
-                arg=first_prompt.element_handle(),
-                timeout=STARTED_TIMEOUT_MS,
-            )
+            page.wait_for_function(STARTED_JS, arg=notebook, timeout=STARTED_TIMEOUT_MS)
             break
         except PlaywrightTimeoutError:
             # While JupyterLab is still settling its kernel session it can drop the run
             # (the websocket it used is replaced); a reload reconnects to the same kernel.
             page.reload()
     page.locator(".skinlessons-quiz").first.wait_for(timeout=RUN_TIMEOUT_MS)
-    page.wait_for_function(
-        "() => ![...document.querySelectorAll('.jp-InputPrompt')]"
-        ".some(p => p.textContent.includes('[*]'))",
-        timeout=RUN_TIMEOUT_MS,
-    )
+    page.wait_for_function(FINISHED_JS, arg=notebook, timeout=RUN_TIMEOUT_MS)
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     tracebacks = [text for text in errors.all_inner_texts() if "Traceback" in text]
     assert tracebacks == [], f"{notebook} raised:\n" + "\n".join(tracebacks)
+
+
+def _assert_only_exercises_show_code(page: Any, lab: LabServer, notebook: str) -> None:
+    """After Run All, the code editors on the page are exactly the lesson's exercise cells."""
+    cells = page.evaluate(f"({CODE_CELLS_JS})", notebook)
+    shown = [cell["index"] for cell in cells if cell["editorShown"]]
+    served = nbformat.read(lab.root / "notebooks" / notebook, as_version=4)
+    exercises = [
+        index
+        for index, cell in enumerate(served.cells)
+        if cell.cell_type == "code" and EXERCISE_TAG in cell.metadata.get("tags", [])
+    ]
+    assert shown == exercises, f"{notebook}: code shown in cells {shown}, exercises {exercises}"
 
 
 def _question_box(page: Any, stem_fragment: str) -> Any:
@@ -180,9 +212,11 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
         )
         try:
             _open_and_run_all(page, server, "lesson", "03_chemical.ipynb")
+            _assert_only_exercises_show_code(page, server, "03_chemical.ipynb")
             _move_acid_ph(page)
             _check_wrong_then_right(page, chemical)
             _open_and_run_all(page, server, "final", "08_final_assessment.ipynb")
+            _assert_only_exercises_show_code(page, server, "08_final_assessment.ipynb")
             answered = _answer_final(page, final)
             page.get_by_role("button", name="Submit").click()
             receipt = page.locator("[role='status']").filter(has_text="Submission saved to")

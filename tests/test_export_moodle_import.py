@@ -23,24 +23,17 @@ from skinlessons.quiz.grading import grade
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import Numeric
 
+from .export_support import MOODLE_COMBINED_FEEDBACK, MOODLE_ORDERING_OPTIONS
+
 ROOT = Path(__file__).resolve().parents[1]
-COMBINED = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback", "shownumcorrect")
+COMBINED = MOODLE_COMBINED_FEEDBACK
 REQUIRED = {
     "multichoice": ("single", "shuffleanswers", "answernumbering", "answer", *COMBINED),
     "truefalse": ("answer",),
     "shortanswer": ("usecase", "answer"),
     "numerical": ("answer", "unitgradingtype", "unitpenalty", "showunits", "unitsleft"),
     "matching": ("shuffleanswers", "subquestion", *COMBINED),
-    "ordering": (
-        "layouttype",
-        "selecttype",
-        "selectcount",
-        "gradingtype",
-        "showgrading",
-        "numberingstyle",
-        "answer",
-        *COMBINED,
-    ),
+    "ordering": (*MOODLE_ORDERING_OPTIONS, "answer", *COMBINED),
 }
 """Elements each question type needs, beside ``name`` and ``questiontext`` (all types)."""
 ORDERING_LABELS = (

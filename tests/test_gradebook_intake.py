@@ -34,7 +34,7 @@ BAD_FILES = [
     ("lesson.ipynb", '{"cells": [], "nbformat": 4, "metadata": {}}', NOTEBOOK_REASON),
     ("renamed.json", '{"cells": [], "nbformat": 4, "nbformat_minor": 5}', NOTEBOOK_REASON),
     ("broken.ipynb", '{"cells": [', NOTEBOOK_REASON),
-    ("future.json", json.dumps({**GOOD, "format_version": 2}), "format version 2 is not"),
+    ("future.json", json.dumps({**GOOD, "format_version": 3}), "format version 3 is not"),
     ("no-id.json", json.dumps({**GOOD, "trainee_id": " "}), "trainee id ' ' is missing"),
     ("ctrl-id.json", json.dumps({**GOOD, "trainee_id": "a\u0007b"}), "control characters"),
     ("seq.json", json.dumps({**GOOD, "last_seq": -3}), "'last_seq' must be a whole number"),

@@ -1,13 +1,21 @@
-"""The real course builds: every lesson executes, every page is written, no final key leaks."""
+"""The real course builds: every lesson executes, every page is written, no final key leaks.
+
+Trainee pages show code only in exercise cells, fold each optional "Deeper" section, and every
+link of both editions (glossary entries, rewritten notebook links) reaches a page and anchor.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
+from skinlessons.handouts.optional import optional_sections
 from skinlessons.quiz.loader import load_course_quizzes
 from tests.handouts_support import REAL_COURSE_GROUP, Build, code_outside_exercises
+from tests.test_handouts_links import broken_links, page_links
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group(REAL_COURSE_GROUP)]
 
@@ -37,3 +45,18 @@ def test_real_course_builds_both_editions(real_course_build: Build) -> None:
         for page in (build.out / "trainee").glob("*.html")
     }
     assert {name: code for name, code in shown.items() if code} == {}
+    for edition in ("trainee", "instructor"):
+        assert broken_links(build.out / edition) == []
+    glossary_links = [
+        href
+        for page in (build.out / "trainee").glob("0*.html")
+        for href in page_links(page)
+        if href.startswith("glossary.html#term-")
+    ]
+    assert len(glossary_links) >= 25  # the first use of each term in each lesson
+    for page in (build.out / "trainee").glob("0*.html"):
+        notebook = nbformat.read(REPO / "notebooks" / f"{page.stem}.ipynb", as_version=4)
+        folded = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "details.handout-optional:not([open])"
+        )
+        assert len(folded) == len(optional_sections(notebook.cells)), page.name

@@ -66,6 +66,14 @@ def test_table_has_caption_column_headers_and_row_headers() -> None:
     assert '<tr><th scope="row">Stratum &lt;corneum&gt;</th><td>15</td></tr>' in markup
 
 
+def test_table_cells_read_left_aligned_over_the_lab_stylesheet() -> None:
+    # JupyterLab's stylesheet (also in the handouts) right-aligns every table cell.
+    markup = lesson.table_html("Lessons", ["Lesson", "Title"], [("00", "Start here")])
+    style, table = markup.split("</style>")
+    assert ".skinlessons-table td" in style and "text-align: left" in style
+    assert table.startswith('<table class="skinlessons-table">')
+
+
 def test_table_shows_a_dash_for_missing_values_and_yes_or_no_for_booleans() -> None:
     markup = lesson.table_html("T", ["A", "B", "C", "D", "E"], [("row", None, "", True, False)])
     assert (

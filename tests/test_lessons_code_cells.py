@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,8 @@ from skinlessons.lessons.code_cells import (
     exercise_problems,
     has_placeholder,
 )
-from skinlessons.names import EXERCISE_TAG, NOTEBOOK_DIR, QUIZ_DIR, SOLUTION_TAG
+from skinlessons.names import EXERCISE_TAG, NOTEBOOK_DIR, SOLUTION_TAG
+from tests.jupyterlab_server import copy_course
 
 REPO = Path(__file__).resolve().parents[1]
 HIDDEN = {"jupyter": {"source_hidden": True}}
@@ -31,10 +31,7 @@ Stored = dict[str, Any]
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """A copy of this course's notebooks and quizzes."""
-    copy = tmp_path / "course"
-    for folder in (NOTEBOOK_DIR, QUIZ_DIR):
-        shutil.copytree(REPO / folder, copy / folder)
-    return copy.resolve()
+    return copy_course(REPO, tmp_path / "course").resolve()
 
 
 def spoil(notebook: Path, change: Callable[[list[Stored]], str]) -> str:

@@ -46,7 +46,7 @@ def test_submission_holds_versions_answers_attempts_and_last_seq(data_dir: Path)
     lesson = load_quiz(COURSE_DIR / "quizzes" / f"{LESSON_QUIZ}.yaml")
     final = load_quiz(COURSE_DIR / "quizzes" / f"{FINAL_QUIZ}.yaml")
     assert document["format"] == "skinlessons-submission"
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert document["trainee_id"] == "jdoe"
     assert document["package_version"] == __version__
     assert document["created_at"].endswith("Z")

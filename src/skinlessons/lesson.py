@@ -84,6 +84,13 @@ def _display(markup: str) -> None:
     display(HTML(markup))
 
 
+_TABLE_STYLE = (
+    "<style>.skinlessons-table th, .skinlessons-table td "
+    "{text-align: left; vertical-align: top;}</style>"
+)
+"""JupyterLab's and the handouts' lab stylesheet right-align every cell; text reads left."""
+
+
 def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """An HTML table with a caption, column headers and the first cell of each row as its header.
 
@@ -97,6 +104,7 @@ def table_html(caption: str, headers: Sequence[str], rows: Iterable[Sequence[obj
         cells = "".join(f"<td>{_cell(value)}</td>" for value in rest)
         body.append(f'<tr><th scope="row">{_cell(first)}</th>{cells}</tr>')
     return (
+        f"{_TABLE_STYLE}"
         f'<table class="skinlessons-table"><caption>{_esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
@@ -134,7 +142,13 @@ def header_html(entry: Lesson) -> str:
     """The lesson's title line, its time and its objectives, each mapped to course objectives."""
     number = entry.id.split("_", 1)[0]
     title = f"Lesson {number} · {_esc(entry.title)}"
-    parts = [f"<p><strong>{title}</strong> · about {entry.duration_min} minutes</p>"]
+    time = f"about {entry.duration_min} minutes"
+    if entry.optional_min:
+        time += (
+            f" on the core path, and about {entry.optional_min} minutes more for the optional "
+            '"Deeper" sections'
+        )
+    parts = [f"<p><strong>{title}</strong> · {time}</p>"]
     if entry.objectives:
         items = "".join(
             f"<li>{_inline(objective.text)} <small>({_esc(objective.id)}: "

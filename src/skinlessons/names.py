@@ -43,6 +43,8 @@ HOME_ENV: Final = "SKINLESSONS_HOME"
 TRAINEE_ENV: Final = "SKINLESSONS_TRAINEE"
 """A trainee id set from outside (takes precedence over JUPYTERHUB_USER)."""
 HUB_USER_ENV: Final = "JUPYTERHUB_USER"
+SITTING_ENV: Final = "SKINLESSONS_SITTING"
+"""The sitting of a pooled final: unset for the first; 2, 3, ... for a re-sit allowed."""
 MODE_ENV: Final = "SKINLESSONS_MODE"
 """``build`` or ``test`` while notebooks run unattended: no real answer log is written."""
 UNATTENDED_MODES: Final = frozenset({"build", "test"})

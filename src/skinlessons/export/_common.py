@@ -12,6 +12,7 @@ from typing import Final
 
 from ..errors import ExportError
 from ..quiz.models import AnyQuestion, NumericKey, Quiz
+from ..quiz.pools import Pool
 from ._fractions import number
 
 CATEGORY_ROOT: Final = "$course$/top/skinlessons"
@@ -99,6 +100,37 @@ class Rendered:
 def category(quiz: Quiz) -> str:
     """The Moodle category path of a quiz's lesson: ``$course$/top/skinlessons/03_chemical``."""
     return f"{CATEGORY_ROOT}/{quiz.lesson}"
+
+
+def categories(quiz: Quiz) -> list[tuple[str, list[AnyQuestion]]]:
+    """The quiz's questions by Moodle category: the lesson's category for every question in no
+    pool, then a sub-category per pool, named for its slot (``.../08_final_assessment/slot-x``),
+    from which a Moodle quiz draws with "random question from category". Without pools: one."""
+    by_id = {question.id: question for question in quiz.questions}
+    pooled = {qid for pool in quiz.pools for qid in pool.questions}
+    found = [(category(quiz), [q for q in quiz.questions if q.id not in pooled])]
+    for pool in quiz.pools:
+        members = [by_id[qid] for qid in pool.questions if qid in by_id]
+        found.append((f"{category(quiz)}/{pool.id}", members))
+    return [(name, questions) for name, questions in found if questions or not pooled]
+
+
+def slots(quiz: Quiz) -> list[tuple[Pool | None, list[AnyQuestion]]]:
+    """The quiz's questions as an LMS quiz lists them: a question in no pool on its own, a pool's
+    questions together (in file order) where its first question stands."""
+    owner = {qid: pool for pool in quiz.pools for qid in pool.questions}
+    found: list[tuple[Pool | None, list[AnyQuestion]]] = []
+    placed: dict[str, list[AnyQuestion]] = {}
+    for question in quiz.questions:
+        pool = owner.get(question.id)
+        if pool is None:
+            found.append((None, [question]))
+        elif pool.id in placed:
+            placed[pool.id].append(question)
+        else:
+            placed[pool.id] = [question]
+            found.append((pool, placed[pool.id]))
+    return found
 
 
 def absolute_tolerance(question_id: str, key: NumericKey) -> tuple[float, str | None]:

@@ -30,7 +30,7 @@ from ._common import (
     ExportOptions,
     Rendered,
     Skipped,
-    category,
+    categories,
     version_text,
 )
 from ._fractions import correct_option_weights, number, percent, wrong_option_weight
@@ -174,7 +174,8 @@ def _block(quiz: Quiz, question: AnyQuestion, result: Rendered) -> str:
 
 
 def to_gift(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Rendered:
-    """All the questions of ``quizzes`` as one GIFT file (UTF-8), one category per lesson.
+    """All the questions of ``quizzes`` as one GIFT file (UTF-8), one category per lesson (and
+    a sub-category per pool).
 
     Ordering questions are skipped and listed in ``Rendered.skipped``; relative tolerances
     converted to absolute ones are listed in ``Rendered.notes`` and in a comment beside the
@@ -185,9 +186,9 @@ def to_gift(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Re
     """
     result = Rendered(b"", needs=f"Moodle {version_text(MOODLE_BASE)} or later")
     parts = [HEADER]
-    for quiz in quizzes:
-        parts.append(f"$CATEGORY: {category(quiz)}")
-        for question in quiz.questions:
+    for quiz, name, questions in ((q, n, qs) for q in quizzes for n, qs in categories(q)):
+        parts.append(f"$CATEGORY: {name}")
+        for question in questions:
             try:
                 parts.append(_block(quiz, question, result))
             except CannotExpress as reason:

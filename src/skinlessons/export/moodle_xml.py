@@ -1,11 +1,12 @@
 """Moodle XML (docs.moodle.org/en/Moodle_XML_format), every question type including ordering.
 
 The file is a ``<quiz>`` with a category question per lesson followed by that lesson's
-questions. HTML texts (stems, options, feedback, explanations; rendered from the author's
-Markdown) go in ``<![CDATA[...]]>``; plain texts are escaped. Each question carries its
-``<name>`` and ``<idnumber>`` (the question id), its objectives as tags (and ``must-pass`` for a
-must-pass question), ``<generalfeedback>`` = the explanation, and per-answer feedback. The
-type-specific elements are written by ``_moodle_types``.
+questions; each pool of a pooled final gets a sub-category of its own. HTML texts (stems,
+options, feedback, explanations; rendered from the author's Markdown) go in
+``<![CDATA[...]]>``; plain texts are escaped. Each question carries its ``<name>`` and
+``<idnumber>`` (the question id), its objectives as tags (and ``must-pass`` for a must-pass
+question), ``<generalfeedback>`` = the explanation, and per-answer feedback. The type-specific
+elements are written by ``_moodle_types``.
 
 Ordering is core since Moodle 4.4: for an older release (``--moodle-version``) or with
 ``--no-ordering`` those questions are left out, each named with the reason.
@@ -24,7 +25,7 @@ from ._common import (
     ExportOptions,
     Rendered,
     Skipped,
-    category,
+    categories,
     version_text,
 )
 from ._fractions import number
@@ -68,19 +69,20 @@ def _question(question: AnyQuestion, context: Context) -> list[str]:
 
 
 def to_moodle_xml(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Rendered:
-    """All the questions of ``quizzes`` as one Moodle XML file (UTF-8), a category per lesson."""
+    """All the questions of ``quizzes`` as one Moodle XML file (UTF-8), a category per lesson
+    (and per pool)."""
     options = options or ExportOptions()
     result = Rendered(b"")
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', HEADER, "<quiz>"]
     needed = MOODLE_BASE
-    for quiz in quizzes:
+    for quiz, name, questions in ((q, n, qs) for q in quizzes for n, qs in categories(q)):
         lines += [
             '  <question type="category">',
-            f"    <category><text>{plain_xml(category(quiz))}</text></category>",
+            f"    <category><text>{plain_xml(name)}</text></category>",
             "  </question>",
         ]
         context = Context(quiz, options, result)
-        for question in quiz.questions:
+        for question in questions:
             try:
                 lines += _question(question, context)
             except CannotExpress as reason:

@@ -10,6 +10,8 @@ The layout is the one Canvas exports and imports (Settings → Import course con
 Each item carries Canvas's ``question_type`` and ``points_possible`` metadata; its title (the
 question name in Canvas) is the question id, with `` [must-pass]`` after a must-pass question's
 id. Ordering has no Canvas QTI 1.2 type: those questions are skipped and listed in the result.
+A pool of a pooled final becomes a Canvas question group (a ``<section>`` with
+``<selection_ordering>``: pick ``draw`` of its items, each worth the pool's points).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Final
 
 from .._util.zipped import zip_bytes
 from ..quiz.models import AnyQuestion, Quiz
-from ._common import CannotExpress, ExportOptions, Rendered, Skipped
+from ..quiz.pools import Pool
+from ._common import CannotExpress, ExportOptions, Rendered, Skipped, slots
 from ._fractions import number
 from ._qti_items import WRITERS, ItemContext, ItemParts, item_parts, mattext
 from ._text import plain
@@ -98,22 +101,47 @@ def assessment_xml(quiz: Quiz, result: Rendered) -> bytes:
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     assessment = ET.SubElement(root, "assessment", ident=quiz_ident(quiz), title=quiz.title)
     _metadata(assessment, {"cc_maxattempts": "1"})
-    section = ET.SubElement(assessment, "section", ident="root_section")
+    root_section = ET.SubElement(assessment, "section", ident="root_section")
     context = ItemContext(quiz, result)
-    for question in quiz.questions:
-        try:
-            _item(section, question, context)
-        except CannotExpress as reason:
-            result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
-            continue
-        result.exported.append(f"{quiz.id}/{question.id}")
+    for pool, questions in slots(quiz):
+        section = root_section if pool is None else _question_group(root_section, pool, questions)
+        for question in questions:
+            try:
+                _item(section, question, context)
+            except CannotExpress as reason:
+                result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
+                continue
+            result.exported.append(f"{quiz.id}/{question.id}")
     return _to_text(root)
+
+
+def _question_group(parent: ET.Element, pool: Pool, questions: list[AnyQuestion]) -> ET.Element:
+    """A Canvas question group for a pool: ``draw`` of its questions, each worth its points."""
+    group = ET.SubElement(parent, "section", ident=f"group_{pool.id}", title=pool.id)
+    selection = ET.SubElement(ET.SubElement(group, "selection_ordering"), "selection")
+    ET.SubElement(selection, "selection_number").text = str(pool.draw)
+    extension = ET.SubElement(selection, "selection_extension")
+    points = max((question.points for question in questions), default=0.0)
+    ET.SubElement(extension, "points_per_item").text = number(points)
+    return group
+
+
+def _points(quiz: Quiz) -> float:
+    """One attempt's points (a pool: ``draw`` items of its points); ordering is left out."""
+    total = 0.0
+    for pool, questions in slots(quiz):
+        kept = [question for question in questions if question.type != "ordering"]
+        if pool is None:
+            total += sum(question.points for question in kept)
+        elif kept:
+            total += min(pool.draw, len(kept)) * max(question.points for question in kept)
+    return total
 
 
 def assessment_meta_xml(quiz: Quiz) -> bytes:
     """Canvas's ``assessment_meta.xml``: title, description, points, unpublished."""
     ident = quiz_ident(quiz)
-    points = sum(question.points for question in quiz.questions if question.type != "ordering")
+    points = _points(quiz)
     root = ET.Element("quiz", identifier=ident, xmlns=CANVAS_NS)
     fields = {
         "title": quiz.title,

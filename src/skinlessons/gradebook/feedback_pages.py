@@ -88,9 +88,10 @@ def _missed(
     quiz: Quiz, results: Mapping[str, Result], responses: Mapping[str, Any], ctx: PageContext
 ) -> list[Any]:
     items = []
-    for number_, question in enumerate(quiz.questions, start=1):
-        result = results.get(question.id)
-        if result is None or result.is_correct:
+    shown = [question for question in quiz.questions if question.id in results]  # their draw
+    for number_, question in enumerate(shown, start=1):
+        result = results[question.id]
+        if result.is_correct:
             continue
         verdict = (
             "Not answered"

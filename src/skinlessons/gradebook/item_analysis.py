@@ -115,16 +115,23 @@ def judge(
 def analyse_items(
     question_ids: Sequence[str],
     max_marks: Sequence[float],
-    matrix: Sequence[Sequence[float]],
+    matrix: Sequence[Sequence[float | None]],
     answered: Sequence[int],
 ) -> list[ItemStats]:
-    """Statistics for every column of a trainees × items mark matrix (unanswered = 0)."""
-    totals = [sum(row) for row in matrix]
+    """Statistics for every column of a trainees × items mark matrix (unanswered = 0).
+
+    A cell is None where the trainee was not shown the question (a pooled quiz): the column's
+    statistics are taken over the trainees who were shown it, as Moodle does for random
+    questions, against each one's total over the questions they were shown.
+    """
+    totals = [sum(cell for cell in row if cell is not None) for row in matrix]
     stats = []
     for column, question_id in enumerate(question_ids):
-        marks = [row[column] for row in matrix]
+        shown = [(row[column], total) for row, total in zip(matrix, totals, strict=True)]
+        marks = [mark for mark, _total in shown if mark is not None]
+        their_totals = [total for mark, total in shown if mark is not None]
         item_facility = facility(marks, max_marks[column])
-        item_discrimination = discrimination(marks, totals) if len(marks) > 1 else None
+        item_discrimination = discrimination(marks, their_totals) if len(marks) > 1 else None
         stats.append(
             ItemStats(
                 question_id=question_id,

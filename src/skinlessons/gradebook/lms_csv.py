@@ -99,6 +99,17 @@ def _final(outcome: TraineeOutcome) -> tuple[str, str]:
     return number(result.score), number(result.percentage)
 
 
+def _canvas_points(outcome: TraineeOutcome, max_points: float) -> str:
+    """The final's points out of ``max_points``; scaled if this trainee's draw was worth less
+    (a voided question in their draw of a pooled final), so every trainee is out of the same."""
+    if outcome.final is None:
+        return ""
+    result = outcome.final.result
+    if result.max_points == max_points or not result.max_points:
+        return number(result.score)
+    return number(result.percentage * max_points / 100)
+
+
 def _on_roster(outcomes: Sequence[TraineeOutcome]) -> list[TraineeOutcome]:
     return [outcome for outcome in outcomes if outcome.is_on_roster]
 
@@ -148,7 +159,7 @@ def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: floa
         who = outcome.identity
         if who.trainee_id in plan.canvas_left_out:
             continue
-        score, _percentage = _final(outcome)
+        score = _canvas_points(outcome, max_points)
         rows.append(
             (who.display_name, who.canvas_id, who.sis_user_id, who.sis_login_id, who.section, score)
         )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from ..quiz.draw import draw_max_points
 from ..quiz.models import Objectives
 from . import lms_csv
 from .feedback_pages import FEEDBACK_DIR, PageContext, write_pages
@@ -67,7 +68,7 @@ def write_outputs(
         "the item analysis",
         lambda: write_report(out, run.outcomes, quizzes, final_id, graded_on),
     )
-    final_max = sum(q.points for q in quizzes[final_id].questions) if final_id else 0
+    final_max = draw_max_points(quizzes[final_id]) if final_id else 0  # a pooled final: one draw
     written: dict[str, Path | None] = {
         "gradebook": out / GRADEBOOK_FILE,
         "Moodle grades": _attempt(

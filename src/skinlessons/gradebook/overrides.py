@@ -1,4 +1,4 @@
-"""The instructor's grading overrides: void a question, or accept another answer for it.
+"""The instructor's grading overrides: void a question, accept another answer, allow a re-sit.
 
 The overrides file is YAML::
 
@@ -9,9 +9,15 @@ The overrides file is YAML::
       - question: final-scarring-risk-lesions
         answer: [nodules, cysts, small-papules]
         reason: "Accepted after the stem was found ambiguous."
+    resits:                     # this trainee may sit this pooled quiz up to this sitting
+      - trainee: jdoe
+        quiz: 08_final_assessment
+        sitting: 2
+        reason: "Ill on the day of the first sitting."
 
 ``answer`` takes the shape of the question's ``key`` (``docs/contracts.md``); a short-text
-answer may be one string. Every problem is reported at once with its line.
+answer may be one string. A submission whose sitting is above the one allowed is graded on the
+allowed sitting's draw, with a note. Every problem is reported at once with its line.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._util.yamlsource import YamlDocument, load_model
 from ..errors import ContentError, ContentErrors
+from ..quiz.draw import FIRST_SITTING
 from ..quiz.models import QUESTION_ADAPTER, AnyQuestion, Quiz
+from ..submission.parse import MAX_SITTING
+from ..submission.trainee_ids import normalise_trainee_id
 
 
 class OverridesFormatError(ContentError):
@@ -51,11 +60,21 @@ class AcceptEntry(_Model):
     reason: str = ""
 
 
+class ResitEntry(_Model):
+    """Allow one trainee sittings up to ``sitting`` of one pooled quiz (each draws afresh)."""
+
+    trainee: str = Field(min_length=1)
+    quiz: str = Field(min_length=1)
+    sitting: int = Field(ge=2, le=MAX_SITTING)
+    reason: str = ""
+
+
 class OverridesFile(_Model):
-    """The overrides file: lists of questions to void and answers to accept."""
+    """The overrides file: questions to void, answers to accept, re-sits allowed."""
 
     void: list[VoidEntry] = Field(default_factory=list)
     accept: list[AcceptEntry] = Field(default_factory=list)
+    resits: list[ResitEntry] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,12 @@ class Overrides:
     voided: frozenset[str] = frozenset()
     alternatives: Mapping[str, tuple[AnyQuestion, ...]] = field(default_factory=dict)
     applied: tuple[AppliedOverride, ...] = ()
+    resits: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(normalised trainee id, quiz id) -> the highest sitting allowed (1 when absent)."""
+
+    def allowed_sitting(self, trainee_id: str, quiz_id: str) -> int:
+        """The highest sitting of ``quiz_id`` this trainee may hand in."""
+        return self.resits.get((normalise_trainee_id(trainee_id), quiz_id), FIRST_SITTING)
 
     def apply_to(self, quiz: Quiz) -> Quiz:
         """The quiz without its voided questions (unchanged when none is voided)."""
@@ -141,10 +166,24 @@ def _check(
         alternatives.setdefault(question.id, []).append(alternative)
         detail = f"also accept {accept.answer!r}" + (f": {accept.reason}" if accept.reason else "")
         applied.append(AppliedOverride(question.id, "accept", detail))
+    resits: dict[tuple[str, str], int] = {}
+    for number, resit in enumerate(parsed.resits):
+        quiz = quizzes.get(resit.quiz)
+        if quiz is None or not quiz.pools:
+            problem(
+                ("resits", number, "quiz"),
+                f"{resit.quiz!r} is not a pooled quiz of the course",
+                "name a quiz with 'pools:' (a re-sit of a quiz without pools shows the "
+                "same questions again).",
+            )
+            continue
+        slot = (normalise_trainee_id(resit.trainee), resit.quiz)
+        resits[slot] = max(resits.get(slot, FIRST_SITTING), resit.sitting)
     overrides = Overrides(
         voided=frozenset(item.question_id for item in applied if item.action == "void"),
         alternatives={qid: tuple(found) for qid, found in alternatives.items()},
         applied=tuple(applied),
+        resits=resits,
     )
     return overrides, problems
 

@@ -18,6 +18,7 @@ from ..quiz.projection import quiz_version
 from ..quiz.responses import fits, misfit_note
 from ..submission.format import AnswerRecord, QuizAnswers
 from ._quote import quoted, shorten
+from .draws import graded_draw
 from .overrides import NO_OVERRIDES, Overrides
 from .records import Submission
 
@@ -55,6 +56,7 @@ class Grader:
 
     def __init__(self, quizzes: Mapping[str, Quiz], overrides: Overrides = NO_OVERRIDES) -> None:
         self.overrides = overrides
+        self.originals = dict(quizzes)
         self.quizzes = {quiz_id: overrides.apply_to(quiz) for quiz_id, quiz in quizzes.items()}
         self.versions = {quiz_id: quiz_version(quiz) for quiz_id, quiz in quizzes.items()}
         self._all_ids = {
@@ -119,7 +121,9 @@ class Grader:
         notes = []
         for qid, question in self._questions[quiz_id].items():
             record = records.get(qid)
-            if record is None or (latest[qid].problem is None and first[qid].problem is None):
+            if record is None or qid not in latest:  # no answer, or not in this draw
+                continue
+            if latest[qid].problem is None and first[qid].problem is None:
                 continue
             tries = ((latest[qid], record.response), (first[qid], record.first_response))
             if any(r.problem is not None and not fits(question, v) for r, v in tries):
@@ -136,10 +140,16 @@ class Grader:
         """
         graded: dict[str, QuizGrade] = {}
         misfits: list[str] = []
-        for quiz_id, quiz in self.quizzes.items():
+        for quiz_id, course_quiz in self.quizzes.items():
             answers = submission.quizzes.get(quiz_id)
             records = answers.answers if answers is not None else {}
             latest = {qid: record.response for qid, record in records.items()}
+            original = self.originals[quiz_id]
+            allowed = self.overrides.allowed_sitting(submission.trainee_id, quiz_id)
+            quiz, draw_notes = graded_draw(
+                course_quiz, original, submission.trainee_id, answers, allowed
+            )
+            misfits += draw_notes
             result = self.grade_quiz(quiz, latest)
             if quiz.is_summative:
                 first_results = result.results

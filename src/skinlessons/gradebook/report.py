@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from ..quiz.draw import draw_max_points
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.responses import fits, is_blank
 from ._describe import short_label
@@ -20,6 +21,7 @@ from ._templates import render
 from .cohort import PASS, TraineeOutcome
 from .item_analysis import MIN_ANSWERS_TO_JUDGE, TOO_FEW, analyse_items, cronbach_alpha, mean
 from .lms_csv import number
+from .pool_stats import pool_flags, pool_names, slot_matrix
 
 REPORT_FILE: Final = "item_analysis.html"
 
@@ -54,17 +56,19 @@ def _option_counts(question: AnyQuestion, responses: Sequence[Any]) -> list[dict
 
 
 def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, Any]:
-    rows: list[list[float]] = []
+    rows: list[list[float | None]] = []
     answered = [0] * len(quiz.questions)
     responses: list[list[Any]] = [[] for _ in quiz.questions]
     for outcome in outcomes:
         graded = outcome.graded.quizzes[quiz.id]
-        firsts = graded.first_results
-        if not any(firsts[q.id].is_answered for q in quiz.questions):
+        firsts = graded.first_results  # a pooled quiz: only the questions drawn
+        if not any(result.is_answered for result in firsts.values()):
             continue
-        rows.append([firsts[q.id].score for q in quiz.questions])
+        rows.append([firsts[q.id].score if q.id in firsts else None for q in quiz.questions])
         record = outcome.submission.quizzes.get(quiz.id)
         for column, question in enumerate(quiz.questions):
+            if question.id not in firsts:
+                continue
             if firsts[question.id].is_answered:
                 answered[column] += 1
             answer = record.answers.get(question.id) if record else None
@@ -75,8 +79,10 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
     stats = analyse_items(
         [q.id for q in quiz.questions], [q.points for q in quiz.questions], rows, answered
     )
-    alpha = cronbach_alpha(rows) if len(rows) > 1 else None
-    max_total = sum(q.points for q in quiz.questions)
+    slots = slot_matrix(quiz, rows)
+    alpha = cronbach_alpha(slots) if len(rows) > 1 else None
+    max_total = draw_max_points(quiz)
+    pools = pool_names(quiz)
     questions = [
         {
             "number": n,
@@ -88,6 +94,7 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
             "flags": ", ".join(s.flags) or "none",
             "options": _option_counts(q, responses[n - 1]),
             "must_pass": q.must_pass,
+            "pool": pools.get(q.id, ""),
         }
         for n, (q, s) in enumerate(zip(quiz.questions, stats, strict=True), start=1)
     ]
@@ -97,11 +104,12 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
         "title": quiz.title,
         "kind": quiz.kind,
         "trainees": len(rows),
-        "mean": number(100 * mean([sum(r) for r in rows]) / max_total) if max_total else "—",
+        "mean": number(100 * mean([sum(r) for r in slots]) / max_total) if max_total else "—",
         "alpha": _percent(alpha),
         "judgement": TOO_FEW if len(rows) < MIN_ANSWERS_TO_JUDGE else "",
         "questions": questions,
         "plot": plot,
+        "pool_flags": pool_flags(quiz, stats),
     }
 
 

@@ -100,7 +100,13 @@ WHERE NOT EXISTS (
 );
 """
 
-MIGRATIONS: Final[tuple[tuple[int, str], ...]] = ((1, _V1),)
+_V2: Final = """
+-- Submission format 2: the sitting of a pooled quiz and the question ids it showed.
+ALTER TABLE submission_quizzes ADD COLUMN sitting INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE submission_quizzes ADD COLUMN shown TEXT;  -- JSON list, or null without pools
+"""
+
+MIGRATIONS: Final[tuple[tuple[int, str], ...]] = ((1, _V1), (2, _V2))
 """``(version, SQL script)`` pairs, in order."""
 SCHEMA_VERSION: Final = MIGRATIONS[-1][0]
 """The schema version this code writes."""

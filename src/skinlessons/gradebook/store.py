@@ -30,6 +30,8 @@ STORE_BATCH: Final = 100
 """New submissions per committed transaction (each one is still whole: a savepoint)."""
 _dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """Canonical JSON text of a stored value (one encoder for all: ``json.dumps`` builds one a call)."""
+_QUIZ_COLUMNS: Final = "submission_hash, quiz_id, quiz_version, kind, sitting, shown"
+"""``shown``: the JSON list of ids a pooled quiz showed, JSON ``null`` (or SQL NULL) otherwise."""
 
 
 class Gradebook:
@@ -107,8 +109,11 @@ class Gradebook:
                 ),
             )
             db.executemany(
-                "INSERT INTO submission_quizzes VALUES (?, ?, ?, ?)",
-                [(key, q.quiz_id, q.quiz_version, q.kind) for q in submission.quizzes.values()],
+                f"INSERT INTO submission_quizzes ({_QUIZ_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (key, q.quiz_id, q.quiz_version, q.kind, q.sitting, _dump(q.shown))
+                    for q in submission.quizzes.values()
+                ],
             )
             db.executemany(
                 "INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -136,9 +141,12 @@ class Gradebook:
         db = self.connection
         self.flush()
         quizzes: dict[str, dict[str, QuizAnswers]] = {}
-        for key, quiz_id, version, kind in db.execute("SELECT * FROM submission_quizzes"):
+        rows = db.execute(f"SELECT {_QUIZ_COLUMNS} FROM submission_quizzes")
+        for key, quiz_id, version, kind, sitting, shown in rows:
             if key not in skip:
-                quizzes.setdefault(key, {})[quiz_id] = QuizAnswers(quiz_id, version, kind, {})
+                ids = None if shown is None else json.loads(shown)
+                quiz = QuizAnswers(quiz_id, version, kind, {}, sitting, ids)
+                quizzes.setdefault(key, {})[quiz_id] = quiz
         loads = json.loads
         for key, quiz_id, qid, response, first, seq, attempts in db.execute(
             "SELECT * FROM responses"

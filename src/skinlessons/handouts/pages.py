@@ -21,11 +21,11 @@ from .site import (
     ASSET_FILES,
     ASSETS_DIR,
     EDITION_LABELS,
-    SCRIPTS,
     STYLESHEETS,
     PageLink,
     asset_paths,
     lesson_title,
+    page_scripts,
     write_assets,
     write_index,
 )
@@ -142,7 +142,7 @@ def _page_context(
         "previous": previous,
         "next": following,
         "stylesheets": asset_paths(STYLESHEETS),
-        "scripts": asset_paths(SCRIPTS) if edition == "trainee" else [],
+        "scripts": page_scripts(edition),
         "last_reviewed": lesson.reviewed[0],
         "last_reviewed_source": lesson.reviewed[1],
     }

@@ -22,7 +22,11 @@ from ..names import QUIZ_TAG, REFERENCE_MARKER
 from .cells import is_quiz_cell, is_reference_list_cell, is_references_heading, quiz_id_of
 from .editions import shows_answers
 from .quiz_html import render_quiz_html
-from .rewrites import NotebookLinkPreprocessor, PlumbingCodePreprocessor
+from .rewrites import (
+    NotebookLinkPreprocessor,
+    OptionalSectionPreprocessor,
+    PlumbingCodePreprocessor,
+)
 
 WIDGET_VIEW_MIME: Final = "application/vnd.jupyter.widget-view+json"
 IMAGE_MIMES: Final = ("image/png", "image/jpeg", "image/svg+xml")
@@ -256,6 +260,7 @@ HANDOUT_PREPROCESSORS: Final = (
     ImageAltPreprocessor,
     ReferencePreprocessor,
     NotebookLinkPreprocessor,
+    OptionalSectionPreprocessor,
     OutlinePreprocessor,
 )
 """Run in this order, after nbconvert's own tag removal."""

@@ -12,7 +12,8 @@ What each edition receives:
   the page (allowed by the design: they are self-checks, not grades).
 * **trainee**, summative quiz: the question text only, from the key-free projection; nothing that
   could reveal an answer (no key, no explanation, no option feedback) is ever rendered.
-* **instructor**: every question with its key, explanation, objectives and must-pass flag.
+* **instructor**: every question with its key, explanation, objectives and must-pass flag (and,
+  in a pooled final, its pool and how many of the pool each trainee is shown).
 
 Which edition holds what is decided in :mod:`.editions`; this module only renders it.
 """
@@ -178,6 +179,15 @@ def _question_view(
     return view
 
 
+def pools_of(quiz: Quiz) -> dict[str, str]:
+    """Question id → its pool as the instructor copy names it (``slot-x, 1 of 3 drawn``)."""
+    return {
+        qid: f"{pool.id}, {pool.draw} of {len(pool.questions)} drawn per trainee"
+        for pool in quiz.pools
+        for qid in pool.questions
+    }
+
+
 def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
     """Render a quiz as static, accessible HTML for one handout edition.
 
@@ -202,6 +212,9 @@ def render_quiz_html(quiz: Quiz, edition: Edition) -> str:
             zip(held.questions, quiz.questions, strict=True), start=1
         )
     ]
+    if mode == "key":
+        for view in questions:
+            view["pool"] = pools_of(quiz).get(view["id"], "")
     rules = _json_for_script(page_rules()) if mode == "form" else ""
     template = environment("skinlessons.handouts").get_template(TEMPLATE_NAME)
     return template.render(

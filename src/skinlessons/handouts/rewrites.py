@@ -1,4 +1,4 @@
-"""Preprocessors that rewrite cells for a handout page: plumbing code, links to notebooks.
+"""Preprocessors that rewrite cells for a handout page: plumbing code, links, optional parts.
 
 Like the others in :mod:`.preprocessors` (which registers them), each does one job and reads
 the edition from ``resources["skinlessons"]``.
@@ -14,6 +14,7 @@ from nbformat import NotebookNode
 
 from .cells import is_plumbing
 from .editions import plumbing_code
+from .optional import optional_sections
 
 NOTEBOOK_LINK: Final = re.compile(r"\]\((?:\./)?([A-Za-z0-9_-]+)\.ipynb(#[^)\s]*)?\)")
 """A Markdown link to another notebook of the course folder, ``](glossary.ipynb#term-pih)``."""
@@ -50,3 +51,21 @@ class NotebookLinkPreprocessor(Preprocessor):
                 lambda link: f"]({link.group(1)}.html{link.group(2) or ''})", cell.source
             )
         return cell, resources
+
+
+class OptionalSectionPreprocessor(Preprocessor):
+    """Mark each "Deeper: ..." section for the template to fold in a ``<details>``.
+
+    The heading cell gets ``metadata.transient.optional_open`` (the ``<details>`` opens after
+    it) and the section's last cell ``optional_close`` (it closes after that cell). Runs on the
+    cells the page keeps, so a section ends where the edition's own cells end.
+    """
+
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
+        """Mark the first and last cell of every optional section."""
+        for section in optional_sections(nb.cells):
+            nb.cells[section.start].metadata.setdefault("transient", {})["optional_open"] = True
+            nb.cells[section.end].metadata.setdefault("transient", {})["optional_close"] = True
+        return nb, resources

@@ -1,8 +1,8 @@
 """The handout folder around the lesson pages: shared assets, the index page, navigation, dates.
 
 Each edition folder gets ``assets/`` written once (lab stylesheet, code colours, handout
-stylesheet, the quiz script) and an ``index.html`` listing the lessons with their durations and
-objectives from ``quizzes/objectives.yaml``.
+stylesheet, the quiz and print scripts) and an ``index.html`` listing the lessons with their
+durations and objectives from ``quizzes/objectives.yaml``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
 ASSETS_DIR: Final = "assets"
 STYLESHEETS: Final = ("lab.css", "pygments.css", "handout.css")
-SCRIPTS: Final = ("quiz.js",)
+QUIZ_SCRIPT: Final = "quiz.js"
+"""The self-checks of formative quizzes: trainee pages only (instructor pages show the key)."""
+PRINT_SCRIPT: Final = "print.js"
+"""Opens the optional "Deeper" parts while a page prints: every page."""
+SCRIPTS: Final = (QUIZ_SCRIPT, PRINT_SCRIPT)
 ASSET_FILES: Final = (*STYLESHEETS, *SCRIPTS)
 INDEX_TEMPLATE: Final = "course_index.html.j2"
 EDITION_LABELS: Final[dict[str, str]] = {
@@ -52,6 +56,11 @@ def asset_paths(kind: tuple[str, ...]) -> list[str]:
     return [f"{ASSETS_DIR}/{name}" for name in kind]
 
 
+def page_scripts(edition: Edition) -> list[str]:
+    """Relative URLs of the scripts a lesson page of the edition loads."""
+    return asset_paths(SCRIPTS if edition == "trainee" else (PRINT_SCRIPT,))
+
+
 def write_assets(edition_dir: Path, lab_css: str) -> Path:
     """Write the shared stylesheets and the quiz script into ``<edition>/assets/`` once."""
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
@@ -65,7 +74,7 @@ def write_assets(edition_dir: Path, lab_css: str) -> Path:
         "lab.css": lab_css,
         "pygments.css": "\n".join(pygments_css["inlining"]["css"]),
         "handout.css": (static / "handout.css").read_text(encoding="utf-8"),
-        "quiz.js": (static / "quiz.js").read_text(encoding="utf-8"),
+        **{name: (static / name).read_text(encoding="utf-8") for name in SCRIPTS},
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 from ..course import lesson_notebooks, notebook_dir, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentErrors, LessonFormatError
-from ..names import GLOSSARY_STEM
+from ..names import GLOSSARY_STEM, OBJECTIVES_FILE
 from ..quiz.models import Lesson
-from . import code_cells, glossary_links, teaching
+from . import code_cells, glossary_links, optional, teaching
 from . import every_notebook as every
 from .notebook import Problem, quiet_nbformat, read_notebook, stored_cell_ids
 from .objectives import objective_problems
@@ -112,6 +112,13 @@ RULES: tuple[Rule, ...] = (
     Rule("exercises", lambda lesson: code_cells.exercise_problems(lesson.notebook)),
     Rule("collapsed code", lambda lesson: code_cells.collapse_problems(lesson.notebook)),
     Rule("glossary links", _glossary_links),
+    Rule("optional parts", lambda lesson: optional.optional_problems(lesson.notebook)),
+    Rule(
+        "optional time",
+        lambda lesson: optional.optional_time_problems(
+            lesson.notebook, lesson.lesson, lesson.course.quiz_folder / OBJECTIVES_FILE
+        ),
+    ),
 )
 
 

@@ -1,6 +1,7 @@
 """The lesson rule of glossary links: the first use of each glossary term links to its entry.
 
-Prose is every markdown cell a trainee sees (instructor notes and worked solutions aside).
+Prose is every markdown cell a trainee sees (instructor notes and worked solutions aside),
+read along the core path first (see :func:`prose_cells`).
 Each returns the problems it finds (``[]`` when sound); cells are numbered from 0.
 """
 
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from nbformat import NotebookNode
 
 from ..glossary import GLOSSARY_LINK, GLOSSARY_NOTEBOOK, entry_link, first_uses
+from ..handouts.optional import core_indices
 from ..names import INSTRUCTOR_ONLY_TAGS
 from .notebook import Problem, tags_of
 
@@ -20,11 +22,19 @@ if TYPE_CHECKING:
 
 
 def prose_cells(nb: NotebookNode) -> list[tuple[int, str]]:
-    """``(index, text)`` of each markdown cell a trainee sees."""
-    return [
+    """``(index, text)`` of each markdown cell a trainee sees: the core path's, then the rest.
+
+    A trainee on the core path skips the optional "Deeper" sections, so a term's first use is
+    its first use on the core path; a term only those sections use is first used there.
+    """
+    core = set(core_indices(nb.cells))
+    seen = [
         (index, cell.source)
         for index, cell in enumerate(nb.cells)
         if cell.cell_type == "markdown" and not INSTRUCTOR_ONLY_TAGS & set(tags_of(cell))
+    ]
+    return [item for item in seen if item[0] in core] + [
+        item for item in seen if item[0] not in core
     ]
 
 

@@ -14,6 +14,7 @@ from typing import Final, Protocol
 
 from .._util.yamlsource import YamlDocument
 from ..errors import ContentError, QuizFormatError
+from .draw import must_pass_per_draw
 from .models import QUESTION_TYPES, Objectives, Quiz
 
 LOW_AUTHORITY_KIND: Final = "low-authority"
@@ -220,11 +221,12 @@ def _must_pass_problems(loaded: list[LoadedQuiz], folder: Path) -> list[ContentE
         ]
     problems = []
     for item in finals:
-        count = sum(question.must_pass for question in item.quiz.questions)
+        count = must_pass_per_draw(item.quiz)
         if count < MIN_SUMMATIVE_MUST_PASS:
+            each = " in each draw" if item.quiz.pools else ""
             problems.append(
                 item.problem(
-                    f"summative quiz '{item.quiz.id}' has {count} must-pass question(s), "
+                    f"summative quiz '{item.quiz.id}' has {count} must-pass question(s){each}, "
                     f"fewer than {MIN_SUMMATIVE_MUST_PASS}",
                     ("questions",),
                     "mark the safety-critical questions 'must_pass: true'.",

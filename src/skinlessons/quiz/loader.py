@@ -25,6 +25,7 @@ from .course_checks import (
     duplicate_question_ids,
 )
 from .models import Objectives, Quiz
+from .pool_checks import pool_problems
 
 __all__ = [
     "CourseQuizzes",
@@ -155,6 +156,7 @@ def _collect(
         item = LoadedQuiz(quiz, doc)
         loaded.append(item)
         problems.extend(check_quiz_against_course(item, objectives, references))
+        problems.extend(pool_problems(item, objectives))
     problems.extend(duplicate_question_ids(loaded))
     # Coverage counts over half-read files would report gaps that are not there.
     if objectives is not None and objectives_doc is not None and all_valid:

@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter, model_validator
 
 from ._rules import Violation, check, cited_letter
 from .parts import Entry, NumericAllow, NumericKey, Option, QuizId, QuizKind, _Model
+from .pools import Pool, pool_violations
 from .questions import (
     QUESTION_TYPES,
     SHUFFLED_TYPES,
@@ -67,6 +68,8 @@ class Quiz(_Model):
     pass_mark_pct: float = Field(ge=0, le=100)
     key_free: bool = False
     questions: list[Question] = Field(min_length=1)
+    pools: list[Pool] = Field(default_factory=list)
+    """Slots of a summative quiz, each drawing some of its questions per trainee (``draw``)."""
 
     @property
     def is_summative(self) -> bool:
@@ -86,7 +89,7 @@ class Quiz(_Model):
 
     @model_validator(mode="after")
     def _keys_match_edition(self) -> Self:
-        found = []
+        found = pool_violations(self.pools, self.questions, is_summative=self.is_summative)
         for index, question in enumerate(self.questions):
             loc = ("questions", index, question.type)
             if not self.key_free:
@@ -144,11 +147,14 @@ class LessonObjective(_Model):
 
 
 class Lesson(_Model):
-    """A lesson: its id (= notebook stem = quiz id), title, duration and objectives."""
+    """A lesson: its id (= notebook stem = quiz id), title, durations and objectives."""
 
     id: QuizId
     title: str = Field(min_length=1)
     duration_min: int = Field(gt=0)
+    """The core path: the lesson without its optional "Deeper: ..." sections."""
+    optional_min: int = Field(default=0, ge=0)
+    """The optional "Deeper: ..." sections together (0: the lesson has none)."""
     objectives: list[LessonObjective] = Field(default_factory=list)
 
 

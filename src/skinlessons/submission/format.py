@@ -17,7 +17,10 @@ from ..names import DEFAULT_HOME_DIRNAME, HOME_ENV
 from .trainee_ids import trainee_slug
 
 FORMAT: Final = "skinlessons-submission"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
+"""Version 2 adds, per pooled quiz, the ``sitting`` and the question ids ``shown``."""
+READABLE_VERSIONS: Final = (1, 2)
+"""The versions a grader reads; a version 1 file is a first sitting with nothing recorded."""
 MAX_BYTES: Final = 5 * 1024 * 1024
 """Larger files are refused unread (5 MB; a real submission is a few tens of kB)."""
 FILE_PREFIX: Final = "submission-"
@@ -62,14 +65,19 @@ class QuizAnswers:
     quiz_version: str
     kind: str
     answers: dict[str, AnswerRecord]
+    sitting: int = 1
+    """Which attempt at a pooled quiz (1 first; a re-sit the instructor allows draws afresh)."""
+    shown: list[str] | None = None
+    """The question ids a pooled quiz showed the trainee; None for a quiz without pools."""
 
     def to_json(self) -> dict[str, Any]:
         """The quiz entry of a submission file (the id is its key in ``quizzes``)."""
-        return {
-            "quiz_version": self.quiz_version,
-            "kind": self.kind,
-            "answers": {qid: answer.to_json() for qid, answer in self.answers.items()},
-        }
+        entry: dict[str, Any] = {"quiz_version": self.quiz_version, "kind": self.kind}
+        if self.shown is not None:
+            entry["sitting"] = self.sitting
+            entry["shown"] = list(self.shown)
+        entry["answers"] = {qid: answer.to_json() for qid, answer in self.answers.items()}
+        return entry
 
 
 @dataclass(frozen=True)

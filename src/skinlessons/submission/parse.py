@@ -11,10 +11,12 @@ import unicodedata
 from typing import Any, Final
 
 from ..errors import TraineeIdError
-from .format import FORMAT, FORMAT_VERSION, AnswerRecord, QuizAnswers, SubmissionDocument
+from .format import FORMAT, READABLE_VERSIONS, AnswerRecord, QuizAnswers, SubmissionDocument
 from .trainee_ids import validate_trainee_id
 
 MAX_STORED_ID_LENGTH: Final = 200
+MAX_SITTING: Final = 1000
+"""A sitting above this is no real re-sit (and keeps the number storable)."""
 _SHOWN_LENGTH: Final = 60
 _SHOWN_NUMBER: Final = 10**_SHOWN_LENGTH
 _SHARED_LENGTH: Final = 100
@@ -111,12 +113,35 @@ def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
         answer = _answer(question_id, entry, where, notes)
         if answer is not None:
             answers[_shared(question_id)] = answer
+    sitting, shown_ids = _draw_record(raw, where, notes)
     return QuizAnswers(
         _shared(quiz_id),
         _shared(version) if isinstance(version, str) else "",
         _shared(kind) if isinstance(kind, str) else "",
         answers,
+        sitting,
+        shown_ids,
     )
+
+
+def _draw_record(
+    raw: dict[str, object], where: str, notes: list[str]
+) -> tuple[int, list[str] | None]:
+    """The sitting and the ids shown of a pooled quiz (format 2); 1 and None when absent."""
+    sitting = raw.get("sitting", 1)
+    if not (_is_count(sitting) and isinstance(sitting, int) and 1 <= sitting <= MAX_SITTING):
+        notes.append(
+            f"{where}: sitting {shown(sitting)} is not a whole number from 1 to {MAX_SITTING}; "
+            "it was graded as sitting 1"
+        )
+        sitting = 1
+    ids = raw.get("shown")
+    if ids is None:
+        return sitting, None
+    if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+        notes.append(f"{where}: 'shown' is not a list of question ids; it was left out")
+        return sitting, None
+    return sitting, list(ids)
 
 
 def _too_deep(document: object) -> bool:
@@ -148,10 +173,11 @@ def parse(document: object) -> SubmissionDocument | str:
             f'valid JSON, but not a skinlessons submission (no "format": "{FORMAT}"); {_RESUBMIT}'
         )
     version = document.get("format_version")
-    if type(version) is not int or version != FORMAT_VERSION:  # JSON true is not version 1
+    if type(version) is not int or version not in READABLE_VERSIONS:  # JSON true is not 1
+        readable = ", ".join(str(number) for number in READABLE_VERSIONS)
         return (
             f"submission format version {shown(version)} is not one this grader reads "
-            f"({FORMAT_VERSION}); grade it with the matching skinlessons version"
+            f"({readable}); grade it with the matching skinlessons version"
         )
     notes: list[str] = []
     trainee_id = _trainee_id(document.get("trainee_id"), notes)

@@ -64,6 +64,11 @@ def _problem(value: str) -> str | None:
     return None
 
 
+def normalise_trainee_id(value: str) -> str:
+    """The id as the course compares it: surrounding spaces removed, Unicode NFC (case kept)."""
+    return unicodedata.normalize("NFC", value.strip())
+
+
 def validate_trainee_id(value: object) -> str:
     """Return ``value`` trimmed and NFC-normalised if it is an acceptable trainee id.
 
@@ -75,7 +80,7 @@ def validate_trainee_id(value: object) -> str:
     """
     if not isinstance(value, str):
         raise TraineeIdError(_NOT_TEXT.format(value=value) + ID_RULE)
-    cleaned = unicodedata.normalize("NFC", value.strip())
+    cleaned = normalise_trainee_id(value)
     problem = _problem(cleaned)
     if problem is not None:
         raise TraineeIdError(_INVALID.format(value=value, problem=problem) + ID_RULE)

@@ -35,6 +35,10 @@ NO_TRAINEE_ID_NOTICE: Final = (
     "Your trainee id is not set yet. Your answers are saved anyway; before you submit, run "
     '<code>quiz.set_trainee_id("YOUR-LMS-USERNAME")</code> (lesson 00 shows how).'
 )
+POOLED_NEEDS_ID_NOTICE: Final = (
+    "Most questions of this final are drawn for you from your trainee id, so they appear once "
+    "it is set: set it, then run this cell again."
+)
 TRAINEE_ID_FORM_LABEL: Final = "Your trainee id (LMS username or id number)"
 TRAINEE_ID_FORM_PLACEHOLDER: Final = "for example jdoe"
 TRAINEE_ID_FORM_BUTTON: Final = "Save my trainee id"

@@ -18,6 +18,7 @@ from .._util.clock import utc_timestamp
 from .._util.files import ensure_private_dir, write_atomically
 from ..course import find_course_root
 from ..errors import SubmissionError
+from ..quiz.draw import FIRST_SITTING, drawn_ids, drawn_quiz
 from ..quiz.loader import load_quiz_files
 from ..quiz.models import Quiz
 from ..quiz.projection import quiz_version
@@ -34,6 +35,7 @@ from .answers import is_answered, keep_answers
 from .identity import require_trainee_id
 from .mode import environment, is_unattended, run_mode
 from .recording import AnswerEvent, AnswerLog
+from .sitting import current_sitting
 
 
 @dataclass(frozen=True)
@@ -101,17 +103,22 @@ def build_submission(
     *,
     created_at: str,
     package_version: str = __version__,
+    sitting: int = FIRST_SITTING,
 ) -> SubmissionDocument:
     """The submission document (pure): every course quiz with the answers the log keeps.
 
-    Answers to questions or quizzes that are not in ``quizzes`` are left out.
+    Answers to questions or quizzes that are not in ``quizzes`` are left out; so are answers
+    to pooled questions this trainee's draw for ``sitting`` does not show. A pooled quiz records
+    the sitting and the ids shown.
     """
     body: dict[str, QuizAnswers] = {}
     for quiz in quizzes:
         kept = keep_answers(events, quiz.id, quiz.kind)
-        ids = [question.id for question in quiz.questions]
+        ids = drawn_ids(quiz, trainee_id, sitting)
         answers = {qid: kept[qid] for qid in ids if qid in kept}
-        body[quiz.id] = QuizAnswers(quiz.id, quiz_version(quiz), quiz.kind, answers)
+        shown = ids if quiz.pools else None
+        version = quiz_version(quiz)
+        body[quiz.id] = QuizAnswers(quiz.id, version, quiz.kind, answers, sitting, shown)
     return SubmissionDocument(
         trainee_id=trainee_id,
         created_at=created_at,
@@ -174,9 +181,12 @@ def submit(
         raise SubmissionError(strings.UNATTENDED_SUBMIT.format(mode=run_mode(environ)))
     home = data_home(environ)
     trainee_id = require_trainee_id(trainee, environ, home=home).value
+    sitting = current_sitting(environ)
     quizzes = load_quiz_files(find_course_root(course))
     events = AnswerLog(answer_log_path(home)).events()
-    document = build_submission(events, quizzes, trainee_id, created_at=utc_timestamp())
+    document = build_submission(
+        events, quizzes, trainee_id, created_at=utc_timestamp(), sitting=sitting
+    )
     path = out or submissions_dir(home) / file_name(trainee_id)
     written = write_submission(document, path)
     known = {quiz.id for quiz in quizzes}
@@ -184,7 +194,7 @@ def submit(
     return Receipt(
         path=written,
         trainee_id=trainee_id,
-        quizzes=[quiz_receipt(quiz, events) for quiz in quizzes],
+        quizzes=[quiz_receipt(drawn_quiz(quiz, trainee_id, sitting), events) for quiz in quizzes],
         answer_count=document.answer_count,
         unknown_quiz_ids=unknown,
     )

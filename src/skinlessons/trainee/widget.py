@@ -19,6 +19,7 @@ import mistune
 
 from ..course import find_course_root, quiz_file, quiz_files
 from ..errors import QuizFormatError, SkinlessonsError, TraineeIdError
+from ..quiz.draw import FIRST_SITTING, always_shown, drawn_quiz
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.projection import quiz_version
 from ..quiz.shuffle import option_order
@@ -29,6 +30,7 @@ from .identity import current_trainee_id
 from .mode import environment, is_unattended, run_mode
 from .recording import AnswerRecorder, open_recorder
 from .session import Feedback, QuizSession, attempts_text
+from .sitting import current_sitting
 
 FEEDBACK_CLASS: Final = "skinlessons-quiz-feedback"
 QUIZ_CLASS: Final = "skinlessons-quiz"
@@ -139,7 +141,11 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
     Args:
         quiz: the quiz to show.
         recorder: the answer log (default: the trainee's, or memory when unattended).
-        trainee_id: decides the option order (None: file order).
+        trainee_id: decides the option order and a pooled quiz's draw (None: file order,
+            every question).
+        sitting: the sitting a pooled quiz is drawn for.
+        hide_pools: without ``trainee_id``, show only a pooled quiz's questions in no pool
+            (the trainee's draw needs their id).
         course_root: the course Submit packs answers from (summative only).
         notice: a sentence shown above the questions (e.g. "set your trainee id").
     """
@@ -152,10 +158,15 @@ class QuizWidget(widgets.VBox):  # type: ignore[misc]
         trainee_id: str | None = None,
         course_root: Path | None = None,
         notice: str | None = None,
+        sitting: int = FIRST_SITTING,
+        hide_pools: bool = False,
     ) -> None:
-        self.session = QuizSession(
-            quiz, recorder, quiz_version=quiz_version(quiz), cite=cite_reference
-        )
+        version = quiz_version(quiz)
+        if trainee_id:
+            quiz = drawn_quiz(quiz, trainee_id, sitting)
+        elif hide_pools:
+            quiz = always_shown(quiz)
+        self.session = QuizSession(quiz, recorder, quiz_version=version, cite=cite_reference)
         self.session.restore()
         self.course_root = course_root
         self.questions = {
@@ -233,6 +244,7 @@ def make_quiz_widget(
     quiz = load_course_quiz(quiz_id, root)
     notice: str | None = None
     trainee_id: str | None = None
+    sitting = FIRST_SITTING
     if is_unattended(environ):
         notice = strings.UNATTENDED_NOTICE.format(mode=run_mode(environ))
     else:
@@ -240,15 +252,23 @@ def make_quiz_widget(
             found = current_trainee_id(environ)
         except TraineeIdError as exc:
             found, notice = None, html.escape(str(exc))
+        try:
+            sitting = current_sitting(environ)
+        except SkinlessonsError as exc:
+            found, notice = None, html.escape(str(exc))
         trainee_id = found.value if found else None
         if found is None and notice is None:
             notice = strings.NO_TRAINEE_ID_NOTICE
+        if found is None and quiz.pools:
+            notice = f"{notice} {strings.POOLED_NEEDS_ID_NOTICE}"
     return QuizWidget(
         quiz,
         recorder=open_recorder(environ),
         trainee_id=trainee_id,
         course_root=root,
         notice=notice,
+        sitting=sitting,
+        hide_pools=not is_unattended(environ),
     )
 
 
