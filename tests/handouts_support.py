@@ -1,5 +1,5 @@
 """Shared set-up for the handout tests: build the fixture course once per test session, and
-read the code inputs a page shows."""
+read the code inputs and the links a page shows."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -75,3 +76,45 @@ def code_outside_exercises(html: str) -> list[str]:
         for block in code_blocks(html)
         if "celltag_exercise" not in (cell_of(block).get("class") or [])
     ]
+
+
+OUTSIDE_SCHEMES = ("http", "https", "mailto", "data")
+
+
+def _anchors(page: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if page not in cache:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        cache[page] = {str(tag["id"]) for tag in soup.select("[id]")} | {
+            str(tag["name"]) for tag in soup.select("a[name]")
+        }
+    return cache[page]
+
+
+def page_links(page: Path) -> list[str]:
+    """Every ``href`` of the page's links."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [str(link["href"]) for link in soup.select("a[href]")]
+
+
+def broken_links(folder: Path) -> list[str]:
+    """``page: href (why)`` for each link in the folder's pages that leads nowhere.
+
+    A link to another course notebook (``.ipynb``) is broken too: the build rewrites those to
+    the notebook's handout page.
+    """
+    cache: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(folder.glob("*.html")):
+        for href in page_links(page):
+            parts = urlsplit(href)
+            if parts.scheme in OUTSIDE_SCHEMES:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            where = f"{page.name}: {href}"
+            if parts.path.endswith(".ipynb"):
+                broken.append(f"{where} (a notebook link, not a page)")
+            elif not target.is_file():
+                broken.append(f"{where} (no page {parts.path})")
+            elif parts.fragment and unquote(parts.fragment) not in _anchors(target, cache):
+                broken.append(f"{where} (no anchor #{parts.fragment} on {target.name})")
+    return broken

@@ -8,50 +8,8 @@ show it finds each kind of broken link.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-
-OUTSIDE_SCHEMES = ("http", "https", "mailto", "data")
-
-
-def _anchors(page: Path, cache: dict[Path, set[str]]) -> set[str]:
-    if page not in cache:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        cache[page] = {str(tag["id"]) for tag in soup.select("[id]")} | {
-            str(tag["name"]) for tag in soup.select("a[name]")
-        }
-    return cache[page]
-
-
-def page_links(page: Path) -> list[str]:
-    """Every ``href`` of the page's links."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    return [str(link["href"]) for link in soup.select("a[href]")]
-
-
-def broken_links(folder: Path) -> list[str]:
-    """``page: href (why)`` for each link in the folder's pages that leads nowhere.
-
-    A link to another course notebook (``.ipynb``) is broken too: the build rewrites those to
-    the notebook's handout page.
-    """
-    cache: dict[Path, set[str]] = {}
-    broken = []
-    for page in sorted(folder.glob("*.html")):
-        for href in page_links(page):
-            parts = urlsplit(href)
-            if parts.scheme in OUTSIDE_SCHEMES:
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            where = f"{page.name}: {href}"
-            if parts.path.endswith(".ipynb"):
-                broken.append(f"{where} (a notebook link, not a page)")
-            elif not target.is_file():
-                broken.append(f"{where} (no page {parts.path})")
-            elif parts.fragment and unquote(parts.fragment) not in _anchors(target, cache):
-                broken.append(f"{where} (no anchor #{parts.fragment} on {target.name})")
-    return broken
+from tests.handouts_support import broken_links
 
 
 def _site(folder: Path, lesson_body: str) -> Path:

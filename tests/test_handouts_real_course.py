@@ -14,8 +14,13 @@ from bs4 import BeautifulSoup
 
 from skinlessons.handouts.optional import optional_sections
 from skinlessons.quiz.loader import load_course_quizzes
-from tests.handouts_support import REAL_COURSE_GROUP, Build, code_outside_exercises
-from tests.test_handouts_links import broken_links, page_links
+from tests.handouts_support import (
+    REAL_COURSE_GROUP,
+    Build,
+    broken_links,
+    code_outside_exercises,
+    page_links,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group(REAL_COURSE_GROUP)]
 

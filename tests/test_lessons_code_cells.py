@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from skinlessons.check import check_course
 from skinlessons.cli import main
 from skinlessons.lessons.checks import RULES, exercise_counts
 from skinlessons.lessons.code_cells import (
@@ -22,32 +20,16 @@ from skinlessons.lessons.code_cells import (
 )
 from skinlessons.names import EXERCISE_TAG, NOTEBOOK_DIR, SOLUTION_TAG
 from tests.jupyterlab_server import copy_course
+from tests.lessons_support import Stored, index_of, lesson_lines, spoil
 
 REPO = Path(__file__).resolve().parents[1]
 HIDDEN = {"jupyter": {"source_hidden": True}}
-Stored = dict[str, Any]
 
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """A copy of this course's notebooks and quizzes."""
     return copy_course(REPO, tmp_path / "course").resolve()
-
-
-def spoil(notebook: Path, change: Callable[[list[Stored]], str]) -> str:
-    """Change the stored cells of a notebook; ``change`` returns the id of the cell it spoiled."""
-    stored = json.loads(notebook.read_text("utf-8"))
-    cell_id = change(stored["cells"])
-    notebook.write_text(json.dumps(stored), "utf-8")
-    return cell_id
-
-
-def index_of(cells: list[Stored], cell_id: str) -> int:
-    return next(i for i, cell in enumerate(cells) if cell["id"] == cell_id)
-
-
-def lesson_lines(course: Path) -> list[str]:
-    return [finding.format() for finding in check_course(course, only=["lessons"]).errors]
 
 
 def a_lesson(*cells: Any) -> Any:

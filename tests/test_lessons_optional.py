@@ -22,7 +22,7 @@ from skinlessons.lessons.optional import optional_problems, optional_time_proble
 from skinlessons.names import EXERCISE_TAG, NOTEBOOK_DIR, QUIZ_TAG
 from skinlessons.quiz.models import Lesson
 from tests.jupyterlab_server import copy_course
-from tests.test_lessons_code_cells import index_of, lesson_lines, spoil
+from tests.lessons_support import index_of, lesson_lines, spoil
 
 REPO = Path(__file__).resolve().parents[1]
 OBJECTIVES = Path("quizzes/objectives.yaml")
