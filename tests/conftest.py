@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.handouts_support import Build, run_build
+from testkit.handouts import Build, run_build
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,6 +20,6 @@ def real_course_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
     This is the one execution of the lesson notebooks in a test run: each lesson runs top to
     bottom in its own fresh kernel, but for the cells the build renders at export (see
-    ``tests/test_lessons_execute.py``, which runs those).
+    ``tests/lessons/test_execute.py``, which runs those).
     """
     return run_build(REPO, tmp_path_factory.mktemp("real-course"))
