@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from skinlessons.facts import Facts, load_facts
+from skinlessons.names import HOME_ENV
 from testkit.handouts import Build, run_build
+from testkit.trainee import isolate_trainee
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -23,3 +26,17 @@ def real_course_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     ``tests/lessons/test_execute.py``, which runs those).
     """
     return run_build(REPO, tmp_path_factory.mktemp("real-course"))
+
+
+@pytest.fixture(scope="session")
+def facts() -> Facts:
+    """The course facts from the package data (loaded once)."""
+    return load_facts()
+
+
+@pytest.fixture
+def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A clean trainee environment whose data folder (``SKINLESSONS_HOME``) is ``tmp_path/data``."""
+    isolate_trainee(monkeypatch, tmp_path)
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
+    return tmp_path / "data"

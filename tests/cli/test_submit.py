@@ -9,16 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
-from skinlessons.names import HOME_ENV
 from skinlessons.trainee.recording import open_recorder
-from testkit.trainee import COURSE_DIR, FINAL_QUIZ, isolate_trainee
+from testkit.trainee import COURSE_DIR, FINAL_QUIZ
 
-
-@pytest.fixture(autouse=True)
-def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    isolate_trainee(monkeypatch, tmp_path)
-    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def _submit(*args: str) -> tuple[int, str, str]:

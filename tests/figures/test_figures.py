@@ -10,18 +10,12 @@ import pytest
 from matplotlib.patches import Polygon
 
 from skinlessons import display
-from skinlessons.facts import load_facts
 from skinlessons.figures import plot_free_acid_curve, plot_skin_cross_section
 from skinlessons.figures._panels import format_length, nice_length
 from skinlessons.figures.cross_section import SkinSection
 from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def facts():  # type: ignore[no-untyped-def]
-    return load_facts()
 
 
 def test_show_figure_publishes_png_with_alt_metadata(monkeypatch: pytest.MonkeyPatch) -> None:

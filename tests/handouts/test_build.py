@@ -12,17 +12,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from skinlessons.cli import main
 from skinlessons.handouts import build as build_module
-from testkit.handouts import Build, copy_course, fixture_build, run_build
+from testkit.handouts import Build, copy_course, run_build
 
 pytestmark = pytest.mark.slow
 
 LESSON_STEMS = ("01_basics", "02_tools")
 INSTRUCTOR_ONLY_TEXT = ("TEACHING-NOTE-ALPHA", "SOLUTION-BETA", "TEACHING-NOTE-GAMMA")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return fixture_build(tmp_path_factory.getbasetemp() / "handouts-fixture")
 
 
 def test_build_succeeds_and_lists_pages(built: Build) -> None:

@@ -15,18 +15,12 @@ from testkit.handouts import (
     cell_of,
     code_blocks,
     code_outside_exercises,
-    fixture_build,
 )
 
 pytestmark = pytest.mark.slow
 
 LESSON_STEMS = ("01_basics", "02_tools")
 EXERCISE_TEXT = "EXERCISE-CODE-EPSILON"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return fixture_build(tmp_path_factory.getbasetemp() / "handouts-fixture")
 
 
 def test_the_editions_remove_or_fold_plumbing_code() -> None:

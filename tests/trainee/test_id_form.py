@@ -19,14 +19,11 @@ from skinlessons.submission.trainee_ids import validate_trainee_id
 from skinlessons.trainee import strings
 from skinlessons.trainee.id_form import TraineeIdForm
 from skinlessons.trainee.identity import current_trainee_id
-from testkit.trainee import isolate_trainee
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def fake_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    return isolate_trainee(monkeypatch, tmp_path)
+pytestmark = pytest.mark.usefixtures("fake_home")
 
 
 def test_the_controls_are_labelled() -> None:

@@ -18,12 +18,9 @@ from skinlessons.trainee.identity import (
     require_trainee_id,
     set_trainee_id,
 )
-from testkit.trainee import all_files, isolate_trainee
+from testkit.trainee import all_files
 
-
-@pytest.fixture(autouse=True)
-def fake_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    return isolate_trainee(monkeypatch, tmp_path)
+pytestmark = pytest.mark.usefixtures("fake_home")
 
 
 @pytest.mark.parametrize(

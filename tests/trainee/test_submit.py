@@ -10,21 +10,16 @@ import pytest
 
 from skinlessons import __version__
 from skinlessons.errors import SubmissionError, TraineeIdError
-from skinlessons.names import HOME_ENV, MODE_ENV, TRAINEE_ENV
+from skinlessons.names import MODE_ENV, TRAINEE_ENV
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.projection import quiz_version
 from skinlessons.submission.format import SubmissionDocument
 from skinlessons.trainee.identity import set_trainee_id
 from skinlessons.trainee.recording import AnswerEvent, open_recorder
 from skinlessons.trainee.submit import build_submission, submit, write_submission
-from testkit.trainee import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files, isolate_trainee
+from testkit.trainee import COURSE_DIR, FINAL_QUIZ, LESSON_QUIZ, all_files
 
-
-@pytest.fixture(autouse=True)
-def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    isolate_trainee(monkeypatch, tmp_path)
-    monkeypatch.setenv(HOME_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def _record(quiz_id: str, question_id: str, response: object, *, is_check: bool = False) -> None:

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skinlessons.facts import load_facts
 from skinlessons.logic.chemistry import free_acid_fraction, free_acid_pct
 from skinlessons.widgets import acid_explorer
-
-
-@pytest.fixture(scope="module")
-def facts():  # type: ignore[no-untyped-def]
-    return load_facts()
 
 
 def test_starts_at_the_pka_and_the_lowest_listed_strength(facts) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from skinlessons.facts import load_facts
 from skinlessons.widgets import decision_aid
 from skinlessons.widgets.decision_aid import DecisionState, grouped_advice, result_html
 
@@ -43,11 +42,6 @@ CASES = [
     ("boxcar-shallow", "II", (), ("superficial-peel",), "caution"),  # modest at best
     ("pih", "II", ("hsv-history",), ("superficial-peel",), "caution"),  # §7: ask, refer often
 ]
-
-
-@pytest.fixture(scope="module")
-def facts():  # type: ignore[no-untyped-def]
-    return load_facts()
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from skinlessons.facts import load_facts
 from skinlessons.widgets import depth_explorer
 from skinlessons.widgets._depth_model import (
     DepthState,
@@ -15,11 +14,6 @@ from skinlessons.widgets._depth_model import (
     strength_options,
 )
 from skinlessons.widgets.depth_explorer import describe_depth
-
-
-@pytest.fixture(scope="module")
-def facts():  # type: ignore[no-untyped-def]
-    return load_facts()
 
 
 def zoom_bar_extent(explorer) -> tuple[float, float]:  # type: ignore[no-untyped-def]
