@@ -39,9 +39,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## Run every test: lint, types, unit, notebooks and browser tests.
-## --dist loadgroup keeps the tests sharing the real-course build on one worker (built once).
 test: $(STAMP) chromium lint
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 ## The edit loop: every test but the browser and slow ones (see the markers in pyproject.toml).
 test-fast: $(STAMP)

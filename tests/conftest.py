@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,21 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
-def real_course_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def real_course_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
     """The course itself built once per test run, both editions, from an empty cache.
-
-    Tests using it carry ``pytest.mark.xdist_group(REAL_COURSE_GROUP)``: under ``pytest -n 2
-    --dist loadgroup`` (``make test``) they share one worker, so the build runs once.
 
     This is the one execution of the lesson notebooks in a test run: each lesson runs top to
     bottom in its own fresh kernel, but for the cells the build renders at export (see
-    ``tests/lessons/test_execute.py``, which runs those).
+    ``tests/lessons/test_execute.py``, which runs those). Under ``pytest -n 2`` the workers share
+    one folder and take turns: the first builds and executes, a later one finds every lesson in
+    the build cache this run filled (status ``cached``) and executes nothing.
     """
-    return run_build(REPO, tmp_path_factory.mktemp("real-course"))
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the xdist workers of one run share this folder
+    with (shared / "real-course.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return run_build(REPO, shared / "real-course")
 
 
 @pytest.fixture(scope="session")

@@ -15,14 +15,13 @@ from bs4 import BeautifulSoup
 from skinlessons.handouts.optional import optional_sections
 from skinlessons.quiz.loader import load_course_quizzes
 from testkit.handouts import (
-    REAL_COURSE_GROUP,
     Build,
     broken_links,
     code_outside_exercises,
     page_links,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group(REAL_COURSE_GROUP)]
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 

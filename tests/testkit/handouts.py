@@ -15,8 +15,6 @@ from bs4 import BeautifulSoup, Tag
 from skinlessons.handouts import BuildOptions, BuildReport, build_handouts
 
 FIXTURE_COURSE = Path(__file__).parents[1] / "files" / "handouts" / "course"
-REAL_COURSE_GROUP = "real_course"
-"""The xdist group of the tests using the ``real_course_build`` fixture (one build per run)."""
 
 
 @dataclass
