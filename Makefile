@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab test venv chromium lint handouts clean hub-load bench-build
+.PHONY: lab test test-fast venv chromium lint handouts clean hub-load bench-build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ lint: $(STAMP)
 ## Run every test: lint, types, unit, notebooks and browser tests.
 test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n 2
+
+## The edit loop: every test but the browser and slow ones (see the markers in pyproject.toml).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
 
 ## Load test (not part of `make test`): a real JupyterHub on 127.0.0.1 serving the trainee
 ## release to N simulated trainees (default 20). Installs its own venv and proxy under build/.

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests, imported as ``testkit`` (pytest's ``pythonpath`` holds tests/)."""
