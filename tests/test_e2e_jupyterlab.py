@@ -55,6 +55,15 @@ def lab(tmp_path: Path) -> Iterator[tuple[LabServer, Path]]:
         yield server, home
 
 
+def prepare_lab_page(page: Any) -> None:
+    """Step timeout, and keep Python 3 when JupyterLab asks which kernel a workspace starts."""
+    page.set_default_timeout(STEP_TIMEOUT_MS)
+    page.add_locator_handler(
+        page.locator(".jp-Dialog").filter(has_text="Select Kernel"),
+        lambda dialog: dialog.locator(".jp-mod-accept").click(),
+    )
+
+
 def _open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) -> None:
     page.goto(lab.url(f"lab/workspaces/{workspace}/tree/notebooks/{notebook}"))
     for _attempt in range(RUN_ALL_ATTEMPTS):
@@ -174,12 +183,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     final = load_quiz(ROOT / "quizzes" / "08_final_assessment.yaml")
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        # JupyterLab may ask which kernel to start for a new workspace: keep Python 3.
-        page.add_locator_handler(
-            page.locator(".jp-Dialog").filter(has_text="Select Kernel"),
-            lambda dialog: dialog.locator(".jp-mod-accept").click(),
-        )
+        prepare_lab_page(page)
         try:
             _open_and_run_all(page, server, "lesson", "03_chemical.ipynb")
             _move_acid_ph(page)
