@@ -34,6 +34,9 @@ SITUATIONS = {
     "salicylate-allergy",
     "recent-procedure",
     "suspicious-lesion",
+    "hsv-frequent",
+    "suspected-rosacea",
+    "unrealistic-expectations",
 }
 """The screening situations the issue asks the cases to cover."""
 

@@ -13,7 +13,7 @@ import pytest
 
 from testkit.browser import launched_browser
 from testkit.jupyterlab import LabServer
-from testkit.lab_driver import ARTIFACTS, STEP_TIMEOUT_MS, open_and_run_all
+from testkit.lab_driver import ARTIFACTS, STEP_TIMEOUT_MS, open_and_run_all, prepare_lab_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,12 +32,7 @@ def test_case_simulator_works_with_the_keyboard(lab: tuple[LabServer, Any]) -> N
     server, _home = lab
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        # JupyterLab may ask which kernel to start for a new workspace: keep Python 3.
-        page.add_locator_handler(
-            page.locator(".jp-Dialog").filter(has_text="Select Kernel"),
-            lambda dialog: dialog.locator(".jp-mod-accept").click(),
-        )
+        prepare_lab_page(page)
         try:
             _drive_by_keyboard(page, server)
         except Exception:

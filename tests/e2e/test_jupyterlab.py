@@ -35,6 +35,7 @@ from testkit.lab_driver import (
     STEP_TIMEOUT_MS,
     TRAINEE,
     open_and_run_all,
+    prepare_lab_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -139,12 +140,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     final = load_quiz(ROOT / "quizzes" / "08_final_assessment.yaml")
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        # JupyterLab may ask which kernel to start for a new workspace: keep Python 3.
-        page.add_locator_handler(
-            page.locator(".jp-Dialog").filter(has_text="Select Kernel"),
-            lambda dialog: dialog.locator(".jp-mod-accept").click(),
-        )
+        prepare_lab_page(page)
         try:
             open_and_run_all(page, server, "lesson", "03_chemical.ipynb")
             _assert_only_exercises_show_code(page, server, "03_chemical.ipynb")

@@ -51,7 +51,7 @@ def test_the_fact_sheet_labels_are_kept(fact_id: str, label: str) -> None:
 def test_eye_splash_fact_says_water_fifteen_minutes_and_never_neutralise() -> None:
     fact = load_facts().practice_facts["eye-splash"].fact
     assert "at least 15 minutes" in fact
-    assert "never try to neutralise" in fact
+    assert "never try to neutralize" in fact
 
 
 def test_every_regulation_is_dated_and_cited() -> None:

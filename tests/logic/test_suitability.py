@@ -50,7 +50,8 @@ SCREENING = [
     ("recent-procedure", Verdict.DEFER, "recovered"),
     ("recent-tanning", Verdict.DEFER, "sun protection"),
     ("diabetes-immunosuppression", Verdict.DEFER, "client's doctor"),
-    ("pregnancy", Verdict.CAUTION, "retinoids or isotretinoin"),
+    ("suspected-rosacea", Verdict.REFER, "GP or dermatologist"),
+    ("unrealistic-expectations", Verdict.DEFER, "written information"),
 ]
 
 
@@ -118,6 +119,24 @@ def test_pregnancy_flags_salicylic_peels() -> None:
     """Pregnancy: the peel advice names salicylic acid (not for use in pregnancy)."""
     reasons = advice_for(None, "II", ["pregnancy"])["superficial-peel"].reasons
     assert any("salicylic" in reason.text.lower() for reason in reasons)
+
+
+def test_pregnancy_defers_peels_and_asks_for_caution_otherwise() -> None:
+    """Pregnancy: a peel waits for the doctor's agreement (defer); the rest is caution."""
+    advice = advice_for(None, None, ["pregnancy"])
+    for procedure_id in PRACTITIONER:
+        expected = Verdict.DEFER if procedure_id == "superficial-peel" else Verdict.CAUTION
+        assert advice[procedure_id].verdict is expected, procedure_id
+        assert any("retinoids or isotretinoin" in r.text for r in advice[procedure_id].reasons)
+    peel = advice["superficial-peel"].reasons
+    assert any("Jessner's" in r.text and "doctor agrees" in r.text for r in peel)
+
+
+def test_frequent_cold_sores_refer_before_a_peel_only() -> None:
+    """Frequent recurrences: refer before a peel series; abrasion keeps the history's caution."""
+    advice = advice_for(None, None, ["hsv-history", "hsv-frequent"])
+    assert advice["superficial-peel"].verdict is Verdict.REFER
+    assert advice["crystal-microdermabrasion"].verdict is Verdict.CAUTION
 
 
 def test_reasons_come_most_severe_first_with_resolvable_references() -> None:

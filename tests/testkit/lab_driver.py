@@ -49,6 +49,15 @@ STARTED_JS = f"nb => ({CODE_CELLS_JS})(nb)?.some(cell => cell.running || cell.ra
 FINISHED_JS = f"nb => ({CODE_CELLS_JS})(nb)?.every(cell => !cell.running)"
 
 
+def prepare_lab_page(page: Any) -> None:
+    """Step timeout, and keep Python 3 when JupyterLab asks which kernel a workspace starts."""
+    page.set_default_timeout(STEP_TIMEOUT_MS)
+    page.add_locator_handler(
+        page.locator(".jp-Dialog").filter(has_text="Select Kernel"),
+        lambda dialog: dialog.locator(".jp-mod-accept").click(),
+    )
+
+
 def open_and_run_all(page: Any, lab: LabServer, workspace: str, notebook: str) -> None:
     page.goto(lab.url(f"lab/workspaces/{workspace}/tree/notebooks/{notebook}"))
     for _attempt in range(RUN_ALL_ATTEMPTS):
