@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from skinlessons.export.gift import to_gift
 from skinlessons.export.moodle_xml import tags
-from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import (
     AnyQuestion,
     Matching,
@@ -21,7 +20,7 @@ from skinlessons.quiz.models import (
     TrueFalse,
 )
 from skinlessons.quiz.text import normalise_answer
-from testkit.export import gift_pegjs, sample_quiz, texts_quiz
+from testkit.export import bank_quizzes, gift_pegjs, sample_quiz, texts_quiz
 
 ROOT = Path(__file__).resolve().parents[2]
 GIFT_TYPES = {
@@ -93,7 +92,7 @@ def _compare(question: AnyQuestion, parsed: dict[str, Any]) -> None:
 
 def test_the_whole_bank_parses_and_matches_its_yaml() -> None:
     """Every exported question, read by gift-pegjs, equals its source; ordering is left out."""
-    quizzes = list(load_course_quizzes(ROOT).quizzes.values())
+    quizzes = bank_quizzes(ROOT)
     parsed = {entry["id"]: entry for entry in gift_pegjs(to_gift(quizzes).content.decode())}
     expected = {q.id: q for quiz in quizzes for q in quiz.questions if q.type != "ordering"}
     assert sorted(parsed) == sorted(expected)

@@ -20,9 +20,8 @@ from click.testing import CliRunner
 from skinlessons.cli import main
 from skinlessons.export import ExportOptions, render
 from skinlessons.quiz.grading import grade
-from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import Numeric, Ordering
-from testkit.export import MOODLE_COMBINED_FEEDBACK, MOODLE_ORDERING_OPTIONS
+from testkit.export import MOODLE_COMBINED_FEEDBACK, MOODLE_ORDERING_OPTIONS, bank_quizzes
 
 ROOT = Path(__file__).resolve().parents[2]
 COMBINED = MOODLE_COMBINED_FEEDBACK
@@ -44,7 +43,7 @@ _NUMBER = re.compile(r"^[+-]?[,\d]*(?:\.(\d*))?(?:(?:e|E|(?:x|\*|×)10(?:\^|\*\*
 
 
 def _bank(options: ExportOptions | None = None) -> ET.Element:
-    quizzes = list(load_course_quizzes(ROOT).quizzes.values())
+    quizzes = bank_quizzes(ROOT)
     return ET.fromstring(render(quizzes, "moodle-xml", options).content)
 
 
@@ -69,7 +68,7 @@ def test_ordering_questions_add_no_hint_rows_without_a_format() -> None:
     ordering = [q for q in _questions(_bank()) if q.get("type") == "ordering"]
     in_bank = [
         question.id
-        for quiz in load_course_quizzes(ROOT).quizzes.values()
+        for quiz in bank_quizzes(ROOT)
         for question in quiz.questions
         if isinstance(question, Ordering)
     ]
@@ -187,7 +186,7 @@ def _promised_forms(question: Numeric) -> list[str]:
 
 
 def _numeric_questions() -> list[Numeric]:
-    quizzes = load_course_quizzes(ROOT).quizzes.values()
+    quizzes = bank_quizzes(ROOT)
     return [q for quiz in quizzes for q in quiz.questions if isinstance(q, Numeric)]
 
 

@@ -17,7 +17,6 @@ from skinlessons.export import render
 from skinlessons.export._text import html_block
 from skinlessons.export.qti import CANVAS_TYPES, MUST_PASS_MARK
 from skinlessons.quiz.grading import grade
-from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import (
     AnyQuestion,
     Matching,
@@ -29,14 +28,14 @@ from skinlessons.quiz.models import (
     TrueFalse,
 )
 from skinlessons.quiz.text import normalise_answer
-from testkit.export import canvas_shows, shown_text
+from testkit.export import bank_quizzes, canvas_shows, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 
 
 def _items() -> tuple[dict[str, ET.Element], list[str]]:
-    quizzes = list(load_course_quizzes(ROOT).quizzes.values())
+    quizzes = bank_quizzes(ROOT)
     rendered = render(quizzes, "qti")
     items: dict[str, ET.Element] = {}
     for name, data in read_entries(rendered.content).items():
@@ -125,7 +124,7 @@ def _right_responses(question: AnyQuestion, item: ET.Element) -> None:
 def test_every_question_reads_back_as_its_yaml() -> None:
     """Each item: Canvas type, points, name (must-pass marked), texts and right responses."""
     items, skipped = _items()
-    quizzes = load_course_quizzes(ROOT).quizzes.values()
+    quizzes = bank_quizzes(ROOT)
     questions = {q.id: (quiz.id, q) for quiz in quizzes for q in quiz.questions}
     expected = {qid for qid, (_quiz, q) in questions.items() if q.type != "ordering"}
     assert set(items) == expected
@@ -151,7 +150,7 @@ def canvas_multiple_answers_score(chosen: set[str], right: set[str], points: flo
 
 def test_canvas_multiple_answers_scoring_equals_ours() -> None:
     """For every multiple-answers question and every response, Canvas's score equals ours."""
-    quizzes = load_course_quizzes(ROOT).quizzes.values()
+    quizzes = bank_quizzes(ROOT)
     for question in (q for quiz in quizzes for q in quiz.questions):
         if not isinstance(question, MultipleAnswers):
             continue

@@ -19,9 +19,9 @@ import pytest
 
 from skinlessons._util.zipped import read_entries
 from skinlessons.export import render
-from skinlessons.export._common import Rendered
-from skinlessons.quiz.loader import load_course_quizzes
+from skinlessons.export._common import Rendered, categories, category
 from skinlessons.quiz.models import MultipleAnswers, Numeric, Ordering, Quiz, ShortText
+from testkit.export import bank_quizzes
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -31,7 +31,7 @@ LMS = {"gift": "Moodle", "moodle-xml": "Moodle", "qti": "Canvas"}
 
 @pytest.fixture(scope="module")
 def quizzes() -> list[Quiz]:
-    return list(load_course_quizzes(ROOT).quizzes.values())
+    return bank_quizzes(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,11 @@ def test_format_rows_name_what_is_written_and_the_release_needed(
     moodle-xml: a category per lesson, idnumbers, tags, CDATA, 4.4 with ordering; qti: a zip
     with the manifest and two files per quiz."""
     gift = exports["gift"].content.decode("utf-8")
-    assert gift.count("$CATEGORY:") == len(quizzes)
+    lessons = {f"$CATEGORY: {category(quiz)}\n" for quiz in quizzes}
+    assert {line + "\n" for line in gift.splitlines() if line + "\n" in lessons} == lessons
+    # Beyond the lesson categories: one sub-category per pool or template question.
+    sub = sum(len(categories(quiz)) - 1 for quiz in quizzes)
+    assert gift.count("$CATEGORY:") == len(quizzes) + sub
     assert "Moodle 3.6 or later" in _row("`gift`") and "3.6 or later" in exports["gift"].needs
     for label in exports["gift"].exported:
         question_id = label.split("/")[1]
@@ -69,7 +73,7 @@ def test_format_rows_name_what_is_written_and_the_release_needed(
     assert re.search(r"^// \[tag:L\d\d\.\d\]$", gift, re.M)
     root = ET.fromstring(exports["moodle-xml"].content)
     questions = [q for q in root.iter("question") if q.get("type") != "category"]
-    assert len(root.findall("question[@type='category']")) == len(quizzes)
+    assert len(root.findall("question[@type='category']")) == len(quizzes) + sub
     assert [q.findtext("idnumber") for q in questions] == [
         label.split("/")[1] for label in exports["moodle-xml"].exported
     ]

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from skinlessons._util.zipped import read_entries
-from skinlessons.quiz.loader import load_quiz
+from skinlessons.export._variants import with_fixed_variants
+from skinlessons.quiz.loader import load_course_quizzes, load_quiz
 from skinlessons.quiz.models import QUESTION_ADAPTER, Quiz
 
 EXPORT_FILES = Path(__file__).parents[1] / "files" / "export"
@@ -256,3 +257,9 @@ def gift_categories(text: str) -> list[tuple[str, list[str]]]:
         elif title := re.match(r"::([a-z0-9-]+)::", line):
             found[-1][1].append(title.group(1))
     return found
+
+
+def bank_quizzes(root: Path) -> list[Quiz]:
+    """The course's quizzes as the exporters write them: each template question replaced by
+    its fixed variants (``<id>-v1`` ...), so each exported question has one YAML source."""
+    return [with_fixed_variants(quiz) for quiz in load_course_quizzes(root).quizzes.values()]
