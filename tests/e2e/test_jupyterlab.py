@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from skinlessons.cli import main
 from skinlessons.names import EXERCISE_TAG
+from skinlessons.quiz.draw import drawn_quiz
 from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Numeric, Quiz, SingleChoice, TrueFalse
@@ -138,6 +139,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     server, home = lab
     chemical = load_quiz(ROOT / "quizzes" / "03_chemical.yaml")
     final = load_quiz(ROOT / "quizzes" / "08_final_assessment.yaml")
+    shown = drawn_quiz(final, TRAINEE)  # a pooled final: the questions this trainee draws
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         prepare_lab_page(page)
@@ -148,7 +150,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
             _check_wrong_then_right(page, chemical)
             open_and_run_all(page, server, "final", "08_final_assessment.ipynb")
             _assert_only_exercises_show_code(page, server, "08_final_assessment.ipynb")
-            answered = _answer_final(page, final)
+            answered = _answer_final(page, shown)
             page.get_by_role("button", name="Submit").click()
             receipt = page.locator("[role='status']").filter(has_text="Submission saved to")
             receipt.wait_for(timeout=STEP_TIMEOUT_MS)
@@ -166,8 +168,8 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     assert final_part["quiz_version"] == quiz_version(final)
     responses = {qid: entry["response"] for qid, entry in final_part["answers"].items()}
     assert set(answered) <= set(responses)
-    result = grade_quiz(final, responses)
-    expected = sum(q.points for q in final.questions if q.id in answered)
+    result = grade_quiz(shown, responses)
+    expected = sum(q.points for q in shown.questions if q.id in answered)
     assert result.score == pytest.approx(expected)
     # The instructor's batch grading accepts it.
     graded = CliRunner().invoke(

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from skinlessons.cli import main
 from skinlessons.quiz.grading import grade_quiz
+from skinlessons.quiz.draw import drawn_quiz
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import AnyQuestion
 from skinlessons.release import build_release
@@ -128,7 +129,7 @@ def test_release_installs_checks_submits_and_grades(tmp_path: Path) -> None:
     (submission,) = submissions.glob("submission-*.json")
     document = json.loads(submission.read_text(encoding="utf-8"))
     responses = {qid: a["response"] for qid, a in document["quizzes"][FINAL]["answers"].items()}
-    graded = grade_quiz(final, responses)
+    graded = grade_quiz(drawn_quiz(final, "jdoe"), responses)  # the questions jdoe was shown
     assert graded.score == graded.max_points and graded.must_pass_failed == []
 
     outcome = CliRunner().invoke(
