@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
-from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.draw import drawn_quiz
+from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import AnyQuestion
 from skinlessons.release import build_release
