@@ -103,6 +103,9 @@ def _check_wrong_then_right(page: Any, quiz: Quiz) -> None:
     box.get_by_role("button", name="Check").click()
     feedback.filter(has_text="Not yet").wait_for(timeout=STEP_TIMEOUT_MS)
     box.get_by_label(texts[str(question.key)], exact=True).check()
+    # The kernel clears the feedback when it records the new choice. A click is sent
+    # at once while a change waits for the busy kernel, so Check only after that.
+    feedback.filter(has_text="Not yet").wait_for(state="hidden", timeout=STEP_TIMEOUT_MS)
     box.get_by_role("button", name="Check").click()
     feedback.filter(has_text="Correct").wait_for(timeout=STEP_TIMEOUT_MS)
     assert strings.EXPLANATION_HEADING in feedback.inner_text()
