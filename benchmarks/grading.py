@@ -32,6 +32,7 @@ from typing import Any
 from skinlessons.gradebook.intake import read_submission
 from skinlessons.gradebook.records import Submission
 from skinlessons.gradebook.regrade import Grader
+from skinlessons.logic.variants import shown_quiz
 from skinlessons.quiz.loader import load_quiz_files
 from skinlessons.quiz.models import AnyQuestion, Quiz
 from skinlessons.quiz.projection import quiz_version
@@ -91,12 +92,14 @@ def make_cohort(quizzes: list[Quiz], count: int, folder: Path) -> None:
     """Write ``count`` submission files into ``folder`` (seeded, reproducible)."""
     rng = random.Random(SEED)
     folder.mkdir(parents=True, exist_ok=True)
+    versions = {quiz.id: quiz_version(quiz) for quiz in quizzes}
     for number in range(count):
+        trainee = f"trainee{number:04d}"
         ability = rng.gauss(0.6, 1.0)
         events: list[AnswerEvent] = []
         for quiz in quizzes:
-            version = quiz_version(quiz)
-            for question in quiz.questions:
+            version = versions[quiz.id]
+            for question in shown_quiz(quiz, trainee).questions:  # their draw, their variants
                 if rng.random() < 0.04:
                     continue
                 is_check = not quiz.is_summative
@@ -106,7 +109,6 @@ def make_cohort(quizzes: list[Quiz], count: int, folder: Path) -> None:
                 if is_check and response != question.key_value() and rng.random() < 0.7:
                     events.append(AnswerEvent(len(events) + 1, quiz.id, version, question.id,
                                               _right(question, rng), True))  # fmt: skip
-        trainee = f"trainee{number:04d}"
         document = build_submission(events, quizzes, trainee, created_at="2026-11-30T12:00:00Z")
         (folder / f"{trainee}.json").write_text(json.dumps(document.to_json()), encoding="utf-8")
 

@@ -25,12 +25,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ipywidgets import Widget
 
 from grading import CORE_GOAL_PER_S, REPO, make_cohort, time_core
+from skinlessons.logic.variants import is_template, shown_quiz, valid_variants
 from skinlessons.quiz.draw import drawn_ids
 from skinlessons.quiz.loader import load_quiz_files
 from skinlessons.quiz.models import Quiz
@@ -70,7 +71,7 @@ def one_per_slot(final: Quiz) -> Quiz:
     return Quiz.model_validate(data)
 
 
-def shared_share(draws: list[frozenset[str]]) -> float:
+def shared_share(draws: Sequence[frozenset[object]]) -> float:
     """The mean share of questions two different trainees have in common, over every pair."""
     size = len(next(iter(draws)))
     shares = [len(a & b) / size for a, b in itertools.combinations(draws, 2)]
@@ -114,11 +115,18 @@ def main() -> int:
     else:
         bank, size_text = pooled(final, size), str(size)
     trainees = [f"trainee{number:04d}" for number in range(count)]
-    draws = [frozenset(drawn_ids(bank, trainee)) for trainee in trainees]
-    share = shared_share(draws)
+    shown = [shown_quiz(bank, trainee) for trainee in trainees]
+    draws = [frozenset((q.id, q.stem) for q in quiz.questions) for quiz in shown]  # a variant
+    share = shared_share(draws)  # of a template is a question of its own
     print(f"pooled final: {len(final.questions)} slots, each 1 of {size_text} "
           f"({len(bank.questions)} questions in the bank)")  # fmt: skip
     print(f"(a) distinct finals: {len(set(draws)):,} of {count:,} trainees")
+    templates = [q for q in bank.questions if is_template(q)]
+    seen = [(q.id, q.stem) for quiz in shown for q in quiz.questions if q.id in {t.id for t in
+            templates}]  # fmt: skip
+    spaces = ", ".join(f"{q.id} ({len(valid_variants(q))} variants)" for q in templates)
+    print(f"    templates in the final: {spaces or 'none'}; {len(seen):,} of {count:,} trainees "
+          f"were shown one, in {len(set(seen))} distinct variants")  # fmt: skip
     print(
         f"(b) mean share of questions two trainees have in common: {100 * share:.1f} % "
         f"(goal <= {100 * SHARE_GOAL:.0f} %: {'met' if share <= SHARE_GOAL else 'NOT met'})"

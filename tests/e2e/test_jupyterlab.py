@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
+from skinlessons.logic.variants import shown_quiz
 from skinlessons.names import EXERCISE_TAG
-from skinlessons.quiz.draw import drawn_quiz
 from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_quiz
 from skinlessons.quiz.models import Numeric, Quiz, SingleChoice, TrueFalse
@@ -142,7 +142,7 @@ def test_trainee_walks_through_lesson_03_and_submits_the_final(
     server, home = lab
     chemical = load_quiz(ROOT / "quizzes" / "03_chemical.yaml")
     final = load_quiz(ROOT / "quizzes" / "08_final_assessment.yaml")
-    shown = drawn_quiz(final, TRAINEE)  # a pooled final: the questions this trainee draws
+    shown = shown_quiz(final, TRAINEE)  # a pooled final: this trainee's draw and variants
     with launched_browser() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         prepare_lab_page(page)

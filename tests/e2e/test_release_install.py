@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
-from skinlessons.quiz.draw import drawn_quiz
+from skinlessons.logic.variants import shown_quiz
 from skinlessons.quiz.grading import grade_quiz
 from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import AnyQuestion
@@ -102,8 +102,8 @@ def test_release_installs_checks_submits_and_grades(tmp_path: Path) -> None:
     )
     assert str(folder / ".venv") in location.stdout  # the installed wheel, not the checkout
 
-    final = load_course_quizzes(ROOT).quizzes[FINAL]
-    answers = {question.id: _correct_response(question) for question in final.questions}
+    shown = shown_quiz(load_course_quizzes(ROOT).quizzes[FINAL], "jdoe")  # jdoe's draw, variants
+    answers = {question.id: _correct_response(question) for question in shown.questions}
     ran = subprocess.run(
         [str(python), "-c", TRAINEE_SCRIPT, json.dumps(answers)],
         cwd=folder / "notebooks",  # the course is found by walking up, as in a lesson
@@ -129,7 +129,7 @@ def test_release_installs_checks_submits_and_grades(tmp_path: Path) -> None:
     (submission,) = submissions.glob("submission-*.json")
     document = json.loads(submission.read_text(encoding="utf-8"))
     responses = {qid: a["response"] for qid, a in document["quizzes"][FINAL]["answers"].items()}
-    graded = grade_quiz(drawn_quiz(final, "jdoe"), responses)  # the questions jdoe was shown
+    graded = grade_quiz(shown, responses)
     assert graded.score == graded.max_points and graded.must_pass_failed == []
 
     outcome = CliRunner().invoke(

@@ -32,7 +32,7 @@ def _pooled_with_sentinels(data: Any) -> None:
         question["explanation"] = f"{SENTINEL}-EXPLANATION-{number} and more words"
         for option in question.get("options", []):
             option["feedback"] = f"{SENTINEL}-FEEDBACK-{number} and more words"
-        if question["type"] == "numeric":
+        if question["type"] == "numeric" and "template" not in question:  # a template has none
             question["key"] = {"value": float(SENTINEL_NUMBER), "tolerance": 0}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..facts import Facts, load_facts
-from ..quiz.draw import FIRST_SITTING, variant_index
+from ..quiz.draw import FIRST_SITTING, drawn_quiz, variant_index
 from ..quiz.models import AnyQuestion, Numeric, NumericKey, Quiz
 from ..quiz.templates import Variant, render_stem
 from .generators import GENERATORS, Generator
@@ -153,6 +153,11 @@ def realise_quiz(
             question = realise(question, variant, facts)
         questions.append(question)
     return quiz.model_copy(update={"questions": questions}), used
+
+
+def shown_quiz(quiz: Quiz, trainee_id: str, sitting: int = FIRST_SITTING) -> Quiz:
+    """What this trainee is shown in this sitting: their draw of the pools, their variants."""
+    return realise_quiz(drawn_quiz(quiz, trainee_id, sitting), trainee_id, sitting)[0]
 
 
 def realise_stored(
