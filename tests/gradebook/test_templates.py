@@ -120,3 +120,29 @@ def test_the_feedback_page_shows_the_trainee_their_own_variant(tmp_path: Path) -
     first_line = realised.stem.splitlines()[0]
     assert first_line.split(" (pKa")[0] in page
     assert "{agent_name}" not in page and "{concentration_pct" not in page
+
+
+def test_the_item_analysis_reports_the_template_once_and_each_variant_shown(
+    tmp_path: Path,
+) -> None:
+    course = _course(tmp_path)
+    folder = tmp_path / "in"
+    keys = {trainee: _key(course, trainee) for trainee in ("ana", "ben", "cy")}
+    write_json(folder, "ana.json", _document(course, "ana", f"{keys['ana']:.2f}"))
+    write_json(folder, "ben.json", _document(course, "ben", f"{keys['ben']:.2f}"))
+    write_json(folder, "cy.json", _document(course, "cy", "99"))  # missed
+    out = tmp_path / "out"
+    _grade(course, folder, out)
+    report = (out / "item_analysis.html").read_text(encoding="utf-8")
+    assert report.count(f'<th scope="row">{QUESTION_ID}') == 1  # one row for the template
+    assert "[agent_name]" in report and "{agent_name}" not in report
+    quiz = load_quiz(course / "quizzes" / f"{QUIZ_ID}.yaml")
+    table = report.split("computed by free-acid-pct")[1].split("</table>")[0]
+    for trainee, expected in (("ana", "100"), ("cy", "0")):
+        variant = realise_quiz(quiz, trainee)[1][QUESTION_ID]
+        values = ", ".join(
+            f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
+            for name, value in sorted(variant.items())
+        )
+        row = table.split(f'<th scope="row">{values}</th>')[1].split("</tr>")[0]
+        assert f'<td class="num">{expected}</td>' in row

@@ -22,6 +22,7 @@ from .cohort import PASS, TraineeOutcome
 from .item_analysis import MIN_ANSWERS_TO_JUDGE, TOO_FEW, analyse_items, cronbach_alpha, mean
 from .lms_csv import number
 from .pool_stats import pool_flags, pool_names, slot_matrix
+from .template_stats import TemplateRows, template_label, template_rows
 
 REPORT_FILE: Final = "item_analysis.html"
 
@@ -55,6 +56,17 @@ def _option_counts(question: AnyQuestion, responses: Sequence[Any]) -> list[dict
     return [{"text": text, "count": counts[cid], "is_key": is_key} for cid, text, is_key in choices]
 
 
+def _template(rows: TemplateRows | None) -> dict[str, Any] | None:
+    """A template's variants as the report shows them (facility in percent), or None."""
+    if rows is None:
+        return None
+    variants = [
+        {"shown": v.values, "answered": v.answered, "facility": _percent(v.facility)}
+        for v in rows.variants
+    ]
+    return {"generator": rows.generator, "variants": variants, "unlisted": rows.unlisted}
+
+
 def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, Any]:
     rows: list[list[float | None]] = []
     answered = [0] * len(quiz.questions)
@@ -83,11 +95,12 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
     alpha = cronbach_alpha(slots) if len(rows) > 1 else None
     max_total = draw_max_points(quiz)
     pools = pool_names(quiz)
+    templates = template_rows(quiz, outcomes)
     questions = [
         {
             "number": n,
             "id": q.id,
-            "label": short_label(q.stem),
+            "label": short_label(template_label(q.stem) if q.id in templates else q.stem),
             "answered": s.answered,
             "facility": _percent(s.facility),
             "discrimination": _percent(s.discrimination),
@@ -95,6 +108,7 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
             "options": _option_counts(q, responses[n - 1]),
             "must_pass": q.must_pass,
             "pool": pools.get(q.id, ""),
+            "template": _template(templates.get(q.id)),
         }
         for n, (q, s) in enumerate(zip(quiz.questions, stats, strict=True), start=1)
     ]
