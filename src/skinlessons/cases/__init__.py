@@ -8,7 +8,7 @@ case and the rules can never disagree.
 
 from __future__ import annotations
 
-from .loader import load_cases, read_cases
+from .loader import course_cases, load_cases, read_cases
 from .models import DECISION_WORDS, Case, CasesFile, Decision, IntakeQuestion
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CasesFile",
     "Decision",
     "IntakeQuestion",
+    "course_cases",
     "load_cases",
     "read_cases",
 ]

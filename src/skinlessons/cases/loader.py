@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._util.yamlsource import YamlDocument, read_yaml, validate_document
+from ..course import cases_file
 from ..errors import CaseFormatError, ContentError, ContentErrors
 from .models import CasesFile
 
@@ -40,6 +41,16 @@ def load_cases(path: Path | str) -> CasesFile:
     if problems or cases is None:
         raise ContentErrors(problems)
     return cases
+
+
+def course_cases(root: Path) -> CasesFile | None:
+    """The course's virtual clients, or None for a course without ``quizzes/cases.yaml``.
+
+    Raises:
+        ContentErrors: the file exists and has problems (each with file:line).
+    """
+    path = cases_file(root)
+    return load_cases(path) if path.is_file() else None
 
 
 def _id_problems(cases: CasesFile, doc: YamlDocument) -> list[ContentError]:

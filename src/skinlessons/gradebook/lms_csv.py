@@ -22,7 +22,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from ..cases import CasesFile
+from ..cases.record import CASES_ID
 from ..submission.trainee_ids import FORMULA_STARTS
+from .case_progress import case_counts
 from .lms_identity import MOODLE_IDENTITIES, plan_identities
 
 if TYPE_CHECKING:  # annotations only: roster.py uses this module's formula rule
@@ -166,8 +169,11 @@ def write_canvas(out: Path, outcomes: Sequence[TraineeOutcome], max_points: floa
     return write_csv(out / CANVAS_FILE, CANVAS_COLUMNS, rows)
 
 
-def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
-    """``formative_progress.csv``: one row per trainee and lesson quiz (never counted)."""
+def write_formative(
+    out: Path, outcomes: Sequence[TraineeOutcome], cases: CasesFile | None = None
+) -> Path:
+    """``formative_progress.csv``: one row per trainee and lesson quiz (never counted), and
+    one for the virtual clients when the course has them (decided; right first time)."""
     rows = []
     for outcome in outcomes:
         for quiz_id, quiz in sorted(outcome.graded.quizzes.items()):
@@ -188,6 +194,13 @@ def write_formative(out: Path, outcomes: Sequence[TraineeOutcome]) -> Path:
                     str(checks),
                 )
             )
+        if cases is not None:
+            found = case_counts(outcome.submission.quizzes.get(CASES_ID), cases)
+            share = 100 * found.right_first_time / found.total if found.total else 0.0
+            rows.append(
+                (outcome.trainee_id, CASES_ID, str(found.decided), str(found.total),
+                 str(found.right_first_time), str(found.total), number(share), str(found.checks))
+            )  # fmt: skip
     return write_csv(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, rows)
 
 

@@ -78,7 +78,9 @@ def write_outputs(
             run, lms_csv.CANVAS_FILE, lambda: lms_csv.write_canvas(out, run.outcomes, final_max)
         ),
         "formative progress": _attempt(
-            run, lms_csv.FORMATIVE_FILE, lambda: lms_csv.write_formative(out, run.outcomes)
+            run,
+            lms_csv.FORMATIVE_FILE,
+            lambda: lms_csv.write_formative(out, run.outcomes, grader.cases),
         ),
         "roster check": _attempt(
             run,

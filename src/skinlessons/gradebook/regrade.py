@@ -12,6 +12,8 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..cases import CasesFile
+from ..cases.record import CASES_ID
 from ..logic.variants import is_template, realise_quiz, realise_stored
 from ..quiz.grading import QuizResult, Result, grade, grade_quiz
 from ..quiz.models import AnyQuestion, Quiz
@@ -58,8 +60,15 @@ class SubmissionGrade:
 class Grader:
     """Grades submissions with the current keys and overrides; results are memoised per run."""
 
-    def __init__(self, quizzes: Mapping[str, Quiz], overrides: Overrides = NO_OVERRIDES) -> None:
+    def __init__(
+        self,
+        quizzes: Mapping[str, Quiz],
+        overrides: Overrides = NO_OVERRIDES,
+        cases: CasesFile | None = None,
+    ) -> None:
         self.overrides = overrides
+        self.cases = cases
+        """The course's virtual clients: their submission part is kept, reported, never graded."""
         self.originals = dict(quizzes)
         self.quizzes = {quiz_id: overrides.apply_to(quiz) for quiz_id, quiz in quizzes.items()}
         self.versions = {quiz_id: quiz_version(quiz) for quiz_id, quiz in quizzes.items()}
@@ -196,7 +205,8 @@ class Grader:
                 variants=variants,
             )
             misfits += self._problems(quiz_id, records, result.results, first_results)
-        unknown = sorted(set(submission.quizzes) - set(self.quizzes))
+        formative_parts = {CASES_ID} if self.cases is not None else set()
+        unknown = sorted(set(submission.quizzes) - set(self.quizzes) - formative_parts)
         notes = misfits
         if unknown:
             notes.append(

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .._util.clock import utc_timestamp
+from ..cases import course_cases
 from ..course import find_course_root, objectives_file
 from ..errors import GradingError
 from ..facts import load_facts
@@ -251,7 +252,7 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
     roster = load_roster(options.roster) if options.roster is not None else None
     out = prepare_out(options.submissions, options.out)
     graded_on = options.graded_on or datetime.now(UTC).date().isoformat()
-    grader = Grader(quizzes, overrides)
+    grader = Grader(quizzes, overrides, course_cases(root))
     with run_lock(out):
         book = open_gradebook(out)
         try:

@@ -10,6 +10,7 @@ notebook uses::
     quiz.set_trainee_id("jdoe")      # the same in code (the form calls it)
     quiz.trainee_id()                # which id is in use
     quiz.show("03_chemical")         # the live quiz; answers are saved and restored
+    quiz.case_simulator()            # lesson 07's virtual clients; each step is saved
     quiz.submit()                    # pack every answer into one file; shows the receipt
 
 They are imported from ``skinlessons.trainee`` on first use, so ``import skinlessons.quiz``
@@ -23,14 +24,16 @@ from typing import TYPE_CHECKING, Final
 from .._util.lazy import lazy_getattr
 
 if TYPE_CHECKING:
+    from ..trainee.case_log import case_simulator
     from ..trainee.id_form import trainee_id_form
     from ..trainee.identity import set_trainee_id, trainee_id
     from ..trainee.submit import submit
     from ..trainee.widget import show
 
-__all__ = ["set_trainee_id", "show", "submit", "trainee_id", "trainee_id_form"]
+__all__ = ["case_simulator", "set_trainee_id", "show", "submit", "trainee_id", "trainee_id_form"]
 
 _LAZY: Final = {
+    "case_simulator": "..trainee.case_log",
     "set_trainee_id": "..trainee.identity",
     "show": "..trainee.widget",
     "submit": "..trainee.submit",

@@ -162,6 +162,9 @@ RECEIPT_TRAINEE: Final = (
 )
 RECEIPT_QUIZ_COMPLETE: Final = "{title} ({quiz_id}): all {total} questions answered."
 RECEIPT_QUIZ_PARTIAL: Final = "{title} ({quiz_id}): {answered} of {total} questions answered."
+RECEIPT_CASES: Final = (
+    "Virtual clients (lesson 07, practice, never counted): {decided} of {total} decided."
+)
 RECEIPT_UNANSWERED: Final = "Not answered yet: {questions}."
 RECEIPT_QUESTION: Final = "{number} ({question_id})"
 RECEIPT_NO_ANSWERS: Final = "No answers are recorded yet: answer the quizzes, then submit again."

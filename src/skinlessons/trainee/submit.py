@@ -18,6 +18,7 @@ from typing import Final
 from .. import __version__
 from .._util.clock import utc_timestamp
 from .._util.files import ensure_private_dir, write_atomically
+from ..cases import course_cases
 from ..course import find_course_root
 from ..errors import SubmissionError
 from ..quiz.draw import FIRST_SITTING, drawn_ids, drawn_quiz
@@ -36,6 +37,7 @@ from ..submission.format import (
 from ..submission.parse import shown
 from . import strings
 from .answers import is_answered, keep_answers
+from .case_log import cases_part, cases_receipt_line
 from .events import SkippedLine
 from .identity import require_trainee_id
 from .mode import environment, is_unattended, run_mode
@@ -85,6 +87,8 @@ class Receipt:
     unknown_quiz_ids: list[str] = field(default_factory=list)
     log_path: Path | None = None
     skipped: list[SkippedLine] = field(default_factory=list)
+    cases_line: str | None = None
+    """How many virtual clients have a checked decision (a course with cases)."""
 
     def lines(self) -> list[str]:
         """The receipt as sentences, one per line."""
@@ -97,6 +101,8 @@ class Receipt:
         if not self.answer_count:
             lines.append(strings.RECEIPT_NO_ANSWERS)
         lines += [quiz.line() for quiz in self.quizzes]
+        if self.cases_line:
+            lines.append(self.cases_line)
         if self.unknown_quiz_ids:
             ids = _some([shown(quiz_id) for quiz_id in self.unknown_quiz_ids])
             lines.append(strings.RECEIPT_UNKNOWN_QUIZZES.format(quiz_ids=ids))
@@ -139,14 +145,15 @@ def build_submission(
     created_at: str,
     package_version: str = __version__,
     sitting: int = FIRST_SITTING,
+    extra: Sequence[QuizAnswers] = (),
 ) -> SubmissionDocument:
     """The submission document (pure): every course quiz with the answers the log keeps.
 
     Answers to questions or quizzes that are not in ``quizzes`` are left out; so are answers
     to pooled questions this trainee's draw for ``sitting`` does not show. A pooled quiz records
-    the sitting and the ids shown.
+    the sitting and the ids shown. ``extra`` entries (the virtual clients) are added as given.
     """
-    body: dict[str, QuizAnswers] = {}
+    body: dict[str, QuizAnswers] = {part.quiz_id: part for part in extra}
     for quiz in quizzes:
         kept = keep_answers(events, quiz.id, quiz.kind)
         ids = drawn_ids(quiz, trainee_id, sitting)
@@ -222,15 +229,17 @@ def submit(
     home = data_home(environ)
     trainee_id = require_trainee_id(trainee, environ, home=home).value
     sitting = current_sitting(environ)
-    quizzes = load_quiz_files(find_course_root(course))
+    root = find_course_root(course)
+    quizzes, cases = load_quiz_files(root), course_cases(root)
     log = AnswerLog(answer_log_path(home))
     events = _read_log(log)
+    extra = cases_part(events, cases)
     document = build_submission(
-        events, quizzes, trainee_id, created_at=utc_timestamp(), sitting=sitting
+        events, quizzes, trainee_id, created_at=utc_timestamp(), sitting=sitting, extra=extra
     )
     path = out or submissions_dir(home) / file_name(trainee_id)
     written = write_submission(document, path)
-    known = {quiz.id for quiz in quizzes}
+    known = {quiz.id for quiz in quizzes} | {part.quiz_id for part in extra}
     unknown = sorted({event.quiz_id for event in events} - known)
     return Receipt(
         path=written,
@@ -240,6 +249,7 @@ def submit(
         unknown_quiz_ids=unknown,
         log_path=log.path,
         skipped=list(log.skipped),
+        cases_line=cases_receipt_line(events, cases),
     )
 
 
