@@ -61,8 +61,18 @@ def test_format_rows_name_what_is_written_and_the_release_needed(
     moodle-xml: a category per lesson, idnumbers, tags, CDATA, 4.4 with ordering; qti: a zip
     with the manifest and two files per quiz."""
     gift = exports["gift"].content.decode("utf-8")
-    lessons = {f"$CATEGORY: {category(quiz)}\n" for quiz in quizzes}
+    # A lesson's own category holds its questions in no pool; a final whose every question is
+    # in a pool has only its pools' sub-categories, each below the lesson's path.
+    lessons = {
+        f"$CATEGORY: {category(quiz)}\n"
+        for quiz in quizzes
+        if category(quiz) in dict(categories(quiz))
+    }
     assert {line + "\n" for line in gift.splitlines() if line + "\n" in lessons} == lessons
+    for quiz in quizzes:
+        names = [name for name, _questions in categories(quiz)]
+        assert all(name.startswith(category(quiz)) for name in names), names
+        assert f"$CATEGORY: {category(quiz)}" in gift
     # Beyond the lesson categories: one sub-category per pool or template question.
     sub = sum(len(categories(quiz)) - 1 for quiz in quizzes)
     assert gift.count("$CATEGORY:") == len(quizzes) + sub
