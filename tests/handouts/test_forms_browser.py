@@ -17,20 +17,11 @@ import pytest
 
 from skinlessons.handouts.editions import EDITIONS
 from skinlessons.handouts.forms import FORMS
-from testkit.browser import (
-    axe_serious_violations,
-    block_outside_requests,
-    describe_violations,
-    launched_browser,
-)
+from testkit import browser as chromium
 from testkit.handouts import Build
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-MM_TO_CSS_PX = 96 / 25.4
-PRINT_MARGIN_MM = 15  # the @page margin of the handout stylesheet
-PRINTABLE_WIDTH_PX = int((210 - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX)
-PRINTABLE_HEIGHT_PX = (297 - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX
 A4_POINTS = (595.28, 841.89)
 MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
 MOST_PAGES = {"consultation": 6, "consent": 3, "treatment-record": 2, "referral": 2}
@@ -50,7 +41,7 @@ _CONTROL_BOXES = """() => [...document.querySelectorAll('main input, main textar
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with launched_browser() as launched:
+    with chromium.launched_browser() as launched:
         yield launched
 
 
@@ -62,7 +53,7 @@ def open_form(built: Build, browser: Any) -> Iterator[Any]:
     def opener(page_id: str, **options: Any) -> tuple[Any, list[str], Any]:
         context = browser.new_context(**options)
         contexts.append(context)
-        blocked = block_outside_requests(context)
+        blocked = chromium.block_outside_requests(context)
         requested: list[str] = []
         context.on("request", lambda request: requested.append(request.url))
         page = context.new_page()
@@ -78,8 +69,8 @@ def open_form(built: Build, browser: Any) -> Iterator[Any]:
 def test_form_has_no_serious_accessibility_violation(open_form: Any, page_id: str) -> None:
     """axe-core (WCAG 2.1 A/AA): no serious or critical violation; one h1, language set."""
     page, _, blocked = open_form(page_id)
-    violations = axe_serious_violations(page)
-    assert violations == [], describe_violations(violations)
+    violations = chromium.axe_serious_violations(page)
+    assert violations == [], chromium.describe_violations(violations)
     assert page.eval_on_selector_all("h1", "nodes => nodes.length") == 1
     assert page.get_attribute("html", "lang") == "en"
     assert page.eval_on_selector_all("main nav, main header", "nodes => nodes.length") == 0
@@ -139,7 +130,7 @@ def test_every_control_is_reached_by_keyboard(open_form: Any, page_id: str) -> N
 def test_form_prints_on_a4_with_no_control_cut_across_pages(
     open_form: Any, page_id: str, tmp_path: Path
 ) -> None:
-    page, _, _ = open_form(page_id, viewport={"width": PRINTABLE_WIDTH_PX, "height": 1000})
+    page, _, _ = open_form(page_id, viewport={"width": chromium.PRINTABLE_WIDTH_PX, "height": 1000})
     pdf = page.pdf(path=str(tmp_path / "form.pdf"), prefer_css_page_size=True)
     sizes = [(float(w), float(h)) for w, h in MEDIA_BOX.findall(pdf)]
     page.emulate_media(media="print")
@@ -151,5 +142,5 @@ def test_form_prints_on_a4_with_no_control_cut_across_pages(
     assert 1 <= len(sizes) <= MOST_PAGES.get(slug, 2), len(sizes)
     assert all(abs(w - A4_POINTS[0]) < 1 and abs(h - A4_POINTS[1]) < 1 for w, h in sizes), sizes
     assert boxes and [b["id"] for b in boxes if b["avoid"] != "avoid"] == []
-    assert [b["id"] for b in boxes if not 0 < b["height"] <= PRINTABLE_HEIGHT_PX] == []
+    assert [b["id"] for b in boxes if not 0 < b["height"] <= chromium.PRINTABLE_HEIGHT_PX] == []
     assert hidden == 0
