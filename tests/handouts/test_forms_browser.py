@@ -47,7 +47,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture()
 def open_form(built: Build, browser: Any) -> Iterator[Any]:
-    """Open a form page from disk, every outside request aborted; yields (page, requests)."""
+    """Opens a form page from disk, outside requests aborted: (page, requests, blocked)."""
     contexts: list[Any] = []
 
     def opener(page_id: str, **options: Any) -> tuple[Any, list[str], Any]:
