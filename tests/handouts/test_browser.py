@@ -10,6 +10,8 @@ import pytest
 
 from skinlessons.quiz.grading import CORRECT, INCORRECT, PARTLY_RIGHT
 from testkit.browser import (
+    PRINTABLE_HEIGHT_PX,
+    PRINTABLE_WIDTH_PX,
     axe_serious_violations,
     block_outside_requests,
     describe_violations,
@@ -18,12 +20,6 @@ from testkit.browser import (
 from testkit.handouts import Build, fixture_build
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-MM_TO_CSS_PX = 96 / 25.4
-A4_MM = (210, 297)
-PRINT_MARGIN_MM = 15  # the handout stylesheet's @page margin
-PRINTABLE_WIDTH_PX = int((A4_MM[0] - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX)
-PRINTABLE_HEIGHT_PX = (A4_MM[1] - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,12 @@ import pytest
 
 AXE_JS = Path(__file__).parents[1] / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MM_TO_CSS_PX = 96 / 25.4
+A4_MM = (210, 297)
+PRINT_MARGIN_MM = 15  # the @page margin of the handout stylesheet
+PRINTABLE_WIDTH_PX = int((A4_MM[0] - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX)
+PRINTABLE_HEIGHT_PX = (A4_MM[1] - 2 * PRINT_MARGIN_MM) * MM_TO_CSS_PX
+"""The printable area of an A4 handout page, in CSS pixels."""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -53,6 +53,8 @@ class PracticeFact(Model):
     label: PracticeLabel
     fact: Text
     references: list[RefId] = Field(min_length=1)
+    client: list[Text] = Field(default_factory=list)
+    """The fact in plain words for a client form (the consent form, the aftercare sheet)."""
 
     @property
     def label_text(self) -> str:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..course import notebook_dir
 from ..errors import HandoutBuildError
+from ..facts import load_facts
 from .editions import Edition, has_lesson_page
+from .forms import FORMS_DIR, form_links, write_forms
 from .report import BuildReport, Progress
 from .site import (
     ASSET_FILES,
@@ -80,7 +82,7 @@ def write_edition(
     """Write ``<out>/<edition>/``; record pages, index and problems in ``report``.
 
     Returns:
-        The asset files of the edition folder (relative to it).
+        The asset files and the forms of the edition folder (relative to it).
     """
     folder = report.out / edition
     folder.mkdir(parents=True, exist_ok=True)
@@ -119,10 +121,12 @@ def write_edition(
     assets = _write_assets(folder, exporter, stamps, job.inputs)
     stamps.save([*written, folder / ASSETS_DIR])
     report.pages[edition] = written
+    forms = write_forms(folder, edition, load_facts(), sources.objectives.title, job.today)
+    progress(f"wrote     {edition}/{FORMS_DIR}/ ({len(forms)} forms)")
     report.indexes[edition] = write_index(
-        folder, edition, listed, job.today, sources.objectives.title
+        folder, edition, listed, job.today, sources.objectives.title, form_links()
     )
-    return assets
+    return [*assets, *forms]
 
 
 def _page_context(

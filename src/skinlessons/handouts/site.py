@@ -29,7 +29,9 @@ QUIZ_SCRIPT: Final = "quiz.js"
 PRINT_SCRIPT: Final = "print.js"
 """Opens the optional "Deeper" parts while a page prints: every page."""
 SCRIPTS: Final = (QUIZ_SCRIPT, PRINT_SCRIPT)
-ASSET_FILES: Final = (*STYLESHEETS, *SCRIPTS)
+FORMS_CSS: Final = "forms.css"
+"""The stylesheet of the practitioner forms (:mod:`.forms`), loaded after ``handout.css``."""
+ASSET_FILES: Final = (*STYLESHEETS, FORMS_CSS, *SCRIPTS)
 INDEX_TEMPLATE: Final = "course_index.html.j2"
 EDITION_LABELS: Final[dict[str, str]] = {
     "trainee": "Trainee edition",
@@ -73,8 +75,10 @@ def write_assets(edition_dir: Path, lab_css: str) -> Path:
     files = {
         "lab.css": lab_css,
         "pygments.css": "\n".join(pygments_css["inlining"]["css"]),
-        "handout.css": (static / "handout.css").read_text(encoding="utf-8"),
-        **{name: (static / name).read_text(encoding="utf-8") for name in SCRIPTS},
+        **{
+            name: (static / name).read_text(encoding="utf-8")
+            for name in ("handout.css", FORMS_CSS, *SCRIPTS)
+        },
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -130,8 +134,10 @@ def write_index(
     lessons: list[dict[str, Any]],
     build_date: dt.date,
     course_title: str,
+    forms: list[dict[str, str]],
 ) -> Path:
-    """Write ``<edition>/index.html``: the lessons of this edition, durations and objectives."""
+    """Write ``<edition>/index.html``: the lessons of this edition, durations and objectives,
+    and the links to the practitioner ``forms`` (``href``, ``title``, ``summary`` each)."""
     heading = "Lesson handouts" if edition == "trainee" else "Lesson handouts for instructors"
     template = environment("skinlessons.handouts", "templates/handout").get_template(INDEX_TEMPLATE)
     html = template.render(
@@ -141,6 +147,7 @@ def write_index(
         edition_label=EDITION_LABELS[edition],
         intro=INDEX_INTROS[edition],
         lessons=lessons,
+        forms=forms,
         stylesheets=asset_paths(STYLESHEETS),
         show_objective_ids=edition == "instructor",
         build_date=build_date.isoformat(),
