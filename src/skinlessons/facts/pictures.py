@@ -9,6 +9,7 @@ the strengths say otherwise, so the caption's words and the drawing cannot disag
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -51,7 +52,7 @@ class ToneRamp(Model):
         if numbers != list(range(1, len(numbers) + 1)):
             raise rule(f"tones are numbered {numbers}", "number the tones 1, 2, 3 ... in order.")
         light = [colours.relative_luminance(tone.colour) for tone in self.tones]
-        if any(darker >= lighter for lighter, darker in zip(light, light[1:], strict=False)):
+        if any(darker >= lighter for lighter, darker in itertools.pairwise(light)):
             raise rule("the tones do not run from light to dark", "order them lightest first.")
         return self
 
@@ -108,7 +109,7 @@ def trend_problem(change: SurfaceChange, ramp: ToneRamp) -> str | None:
     shown = change.differences(ramp)
     first, last = shown[0], shown[-1]
     if change.on_darker_skin == "lower":
-        falling = all(b <= a for a, b in zip(shown, shown[1:], strict=False))
+        falling = all(b <= a for a, b in itertools.pairwise(shown))
         if falling and last <= LOWER_RATIO * first:
             return None
     elif change.on_darker_skin == "higher":
