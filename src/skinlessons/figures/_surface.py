@@ -144,11 +144,11 @@ def _lobed(radius: float, lobes: int, depth: float) -> np.ndarray:
 
 def _raised(swatch: Swatch, outline: np.ndarray) -> None:
     """Shadow cast below right, the scar in skin colour, its lit upper-left side."""
-    drop = swatch.change.drawn_mm * 0.06
-    swatch.add(Polygon([*outline, drop, -drop], facecolor=swatch.shown))
+    drop = np.array([1.0, -1.0]) * swatch.change.drawn_mm * 0.06
+    swatch.add(Polygon(outline + drop, facecolor=swatch.shown))
     body = swatch.add(Polygon(outline, facecolor=swatch.tone))
     lit = colours.mix(swatch.tone, OUTLINE_LIGHT, swatch.change.highlight or 0.0)
-    swatch.add(Polygon(outline * 0.8 + np.array(CENTRE) * 0.2 - [drop, -drop], facecolor=lit), body)
+    swatch.add(Polygon(outline * 0.8 + np.array(CENTRE) * 0.2 - drop, facecolor=lit), body)
     _wound_edge(swatch)
 
 
