@@ -16,23 +16,17 @@ from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from skinlessons import figures
 from skinlessons._util.colour import contrast_ratio, difference, mix
 from skinlessons.display import figure_to_png
 from skinlessons.facts import Facts, collect_fact_problems, default_data_dir, load_facts
-from skinlessons.figures import (
-    plot_erythema_endpoint,
-    plot_frost,
-    plot_mark_surface,
-    plot_pih_pie,
-    plot_scar_surfaces,
-    plot_surface_picture,
-)
+from skinlessons.figures import plot_frost, plot_mark_surface, plot_pih_pie, plot_surface_picture
 
 PLOTS = {
-    "pih-pie": plot_pih_pie,
-    "erythema-endpoint": plot_erythema_endpoint,
-    "frost": plot_frost,
-    "scar-surfaces": plot_scar_surfaces,
+    "pih-pie": figures.plot_pih_pie,
+    "erythema-endpoint": figures.plot_erythema_endpoint,
+    "frost": figures.plot_frost,
+    "scar-surfaces": figures.plot_scar_surfaces,
 }
 MIN_TEXT_CONTRAST = 4.5
 
@@ -44,6 +38,11 @@ def fills(figure: Figure, axes_index: int) -> list[str]:
         for patch in figure.axes[axes_index].patches
         if patch.get_fill()
     ]
+
+
+def check_messages(tmp_path: Path, old: str, new: str) -> list[str]:
+    """What the data check reports for a data copy with ``old`` replaced by ``new``."""
+    return [problem.format() for problem in collect_fact_problems(copied_data(tmp_path, old, new))]
 
 
 def copied_data(tmp_path: Path, old: str, new: str) -> Path:
@@ -206,12 +205,11 @@ def test_a_mark_without_a_picture_is_refused_with_the_known_ones(facts: Facts) -
 
 def test_check_refuses_strengths_that_contradict_the_words(tmp_path: Path) -> None:
     """Redness drawn equally strong on every tone contradicts 'lower': check names the file."""
-    data = copied_data(
+    messages = check_messages(
         tmp_path,
         "strength: [0.30, 0.26, 0.20, 0.14, 0.08, 0.04]",
         "strength: [0.30, 0.30, 0.30, 0.30, 0.30, 0.30]",
     )
-    messages = [problem.format() for problem in collect_fact_problems(data)]
     assert any(
         "pictures.yaml" in m and "'erythema-light': on_darker_skin is 'lower'" in m
         for m in messages
@@ -220,16 +218,16 @@ def test_check_refuses_strengths_that_contradict_the_words(tmp_path: Path) -> No
 
 def test_check_refuses_a_scar_drawn_outside_its_width(tmp_path: Path) -> None:
     """An ice-pick scar drawn 3 mm wide is outside its < 2 mm: check says where and why."""
-    data = copied_data(
+    messages = check_messages(
         tmp_path,
         "pattern: pit\n    border: sharp\n    drawn_mm: 1",
         "pattern: pit\n    border: sharp\n    drawn_mm: 3",
     )
-    messages = [problem.format() for problem in collect_fact_problems(data)]
     assert any("'ice-pick' is drawn 3 mm wide, outside the < 2 mm" in m for m in messages)
 
 
 def test_check_refuses_a_tone_ramp_that_is_not_light_to_dark(tmp_path: Path) -> None:
-    data = copied_data(tmp_path, '{number: 1, colour: "#F3D7C4"}', '{number: 1, colour: "#2A1A10"}')
-    messages = [problem.format() for problem in collect_fact_problems(data)]
+    messages = check_messages(
+        tmp_path, '{number: 1, colour: "#F3D7C4"}', '{number: 1, colour: "#2A1A10"}'
+    )
     assert any("do not run from light to dark" in m for m in messages), messages

@@ -7,6 +7,15 @@ import io
 from PIL import Image
 
 from skinlessons.widgets import scar_identifier
+from skinlessons.widgets.scar_identifier import ScarIdentifier
+
+
+def ticked(*feature_ids: str) -> ScarIdentifier:
+    """A scar identifier with these features ticked, one by one as a trainee would."""
+    identifier = scar_identifier()
+    for feature_id in feature_ids:
+        identifier.checks[feature_id].value = True
+    return identifier
 
 
 def _height(png: bytes) -> int:
@@ -15,9 +24,7 @@ def _height(png: bytes) -> int:
 
 def test_the_best_match_is_shown_from_the_surface() -> None:
     """Narrow and V-shaped: the ice-pick scar's surface picture shows under the chart."""
-    identifier = scar_identifier()
-    identifier.checks["narrow"].value = True
-    identifier.checks["v-shaped"].value = True
+    identifier = ticked("narrow", "v-shaped")
     assert identifier.surface.image.layout.display is None
     assert identifier.surface.image in identifier.view.children
     chart = bytes(identifier.image.value)
@@ -41,8 +48,7 @@ def test_no_match_shows_no_surface_picture() -> None:
 
 def test_a_new_best_match_changes_the_picture() -> None:
     """From the ice-pick scar to a keloid: the surface picture and its words follow."""
-    identifier = scar_identifier()
-    identifier.checks["narrow"].value = True
+    identifier = ticked("narrow")
     first = bytes(identifier.surface.image.value)
     identifier.checks["narrow"].value = False
     identifier.checks["raised"].value = True
@@ -53,9 +59,7 @@ def test_a_new_best_match_changes_the_picture() -> None:
 
 def test_a_colour_mark_is_shown_too() -> None:
     """A flat brown mark: PIH, with the words of how it shows on darker tones."""
-    identifier = scar_identifier()
-    identifier.checks["flat-colour-change"].value = True
-    identifier.checks["brown-grey"].value = True
+    identifier = ticked("flat-colour-change", "brown-grey")
     assert "Schematic: Post-inflammatory hyperpigmentation (PIH) seen from the surface" in (
         identifier.alt_text()
     )

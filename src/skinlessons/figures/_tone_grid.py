@@ -22,6 +22,28 @@ from . import _palette as palette
 from ._panels import new_figure
 from ._surface import AREA_PATTERNS, SWATCH_MM, paint
 
+
+@dataclass(frozen=True)
+class GridText:
+    """The words of one grid.
+
+    Attributes:
+        title: drawn at the top; it starts with "Schematic:".
+        caption: drawn under the grid: schematic, the tone ramp and its limits, and how each
+            change shows on darker tones.
+        alt: the whole picture in words, the caption included.
+    """
+
+    title: str
+    caption: str
+    alt: str
+
+
+def schematic_title(title: str) -> str:
+    """Every surface picture says it is a schematic in its title."""
+    return f"Schematic: {title}"
+
+
 LABEL_WIDTH_IN: Final = 2.4
 SWATCH_IN: Final = 1.05
 GAP_IN: Final = 0.12
@@ -33,20 +55,6 @@ CAPTION_COLOUR: Final = "#333333"
 """Dark grey on white: contrast about 12.6:1."""
 LABEL_WRAP: Final = 34
 CAPTION_WRAP: Final = 128
-
-
-@dataclass(frozen=True)
-class GridText:
-    """The words of one grid: its title, the caption and the alt text."""
-
-    title: str
-    caption: str
-    alt: str
-
-
-def schematic_title(title: str) -> str:
-    """Every surface picture says it is a schematic in its title."""
-    return f"Schematic: {title}"
 
 
 def tone_words(ramp: ToneRamp) -> str:
