@@ -114,4 +114,5 @@ class Facts:
             "glossary terms": len(self.glossary),
             "practice facts": len(self.practice_facts),
             "regulations": len(self.regulations),
+            "surface pictures": len(self.pictures),
         }
