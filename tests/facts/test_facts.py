@@ -242,6 +242,7 @@ def test_counts_summarise_what_was_loaded() -> None:
     assert counts["procedures"] == 13
     assert counts["claims"] == 20
     assert counts["skin layers"] == 5
+    assert counts["surface pictures"] == 4
 
 
 BROKEN = [

@@ -38,6 +38,7 @@ ID_KEYS: dict[str, str] = {
     "features": "feature",
     "scars": "scar or mark",
     "contraindications": "contraindication",
+    "mark": "scar or mark",
 }
 """Keys whose text values (or lists of text) are ids of another kind of record."""
 KEY_FIELDS = ("id", "number", "grade")
@@ -153,6 +154,31 @@ def unknown_ids(data_by_file: Mapping[str, Any]) -> list[Finding]:
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
             hint = f"use an id defined in {ID_SOURCES[kind][0]}{suggestion}."
             findings.append(Finding(file, loc, f"unknown {kind} id {value!r}", hint))
+    return findings
+
+
+def after_build(facts: Facts) -> list[Finding]:
+    """The checks that need the built facts: unused contraindications, drawn scar sizes."""
+    return unused_contraindications(facts) + drawn_sizes(facts)
+
+
+def drawn_sizes(facts: Facts) -> list[Finding]:
+    """Surface pictures of a scar or mark drawn wider or narrower than its data says."""
+    findings = []
+    for index, change in enumerate(facts.surface_changes.values()):
+        mark = facts.mark(change.mark) if change.mark else None
+        width = mark.width_mm if mark is not None else None
+        if width is None or (width.contains(change.drawn_mm) and change.drawn_mm > 0):
+            continue
+        findings.append(
+            Finding(
+                "pictures.yaml",
+                ("changes", index, "drawn_mm"),
+                f"{change.id!r} is drawn {change.drawn_mm:g} mm wide, outside the "
+                f"{width.text()} mm of {change.mark!r} in scars.yaml",
+                "draw it at a width inside the scar's width_mm range.",
+            )
+        )
     return findings
 
 

@@ -26,6 +26,7 @@ from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
 from .glossary import GlossaryFile
 from .models import AgentsFile, DepthCategoriesFile, ProceduresFile, ReferencesFile, SkinFile
+from .pictures import PicturesFile
 from .practice import PracticeFile, RegulationsFile
 from .store import Facts
 
@@ -46,6 +47,7 @@ FILES: dict[str, type[Model]] = {
     "glossary.yaml": GlossaryFile,
     "practice.yaml": PracticeFile,
     "regulations.yaml": RegulationsFile,
+    "pictures.yaml": PicturesFile,
 }
 """Every data file and the model of its content."""
 
@@ -112,7 +114,7 @@ def _load_fast(data_dir: Path) -> Facts | None:
     for name, data in raw.items():
         findings += crosscheck.duplicate_ids(name, data) + crosscheck.duplicate_names(name, data)
     facts = _build(models)
-    return None if findings or crosscheck.unused_contraindications(facts) else facts
+    return None if findings or crosscheck.after_build(facts) else facts
 
 
 def _load_or_raise(data_dir: Path) -> Facts:
@@ -150,7 +152,7 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[ContentError]]:
     if problems or len(models) != len(FILES):
         return None, sorted(problems, key=ContentError.sort_key)
     facts = _build(models)
-    problems += _located(crosscheck.unused_contraindications(facts), docs)
+    problems += _located(crosscheck.after_build(facts), docs)
     return (None if problems else facts), problems
 
 
@@ -182,6 +184,7 @@ def _build(models: dict[str, Any]) -> Facts:
 
     skin: SkinFile = models["skin.yaml"]
     scars: ScarsFile = models["scars.yaml"]
+    pictures: PicturesFile = models["pictures.yaml"]
     return Facts(
         references=by_id(models["references.yaml"].references),
         layers=tuple(skin.layers),
@@ -203,4 +206,7 @@ def _build(models: dict[str, Any]) -> Facts:
         glossary=by_id(models["glossary.yaml"].terms),
         practice_facts=by_id(models["practice.yaml"].practice_facts),
         regulations=by_id(models["regulations.yaml"].regulations),
+        tone_ramp=pictures.tone_ramp,
+        surface_changes=by_id(pictures.changes),
+        pictures=by_id(pictures.pictures),
     )

@@ -28,6 +28,7 @@ from .models import (
     Structure,
     Turnover,
 )
+from .pictures import Picture, SurfaceChange, ToneRamp
 from .practice import PracticeFact, Regulation
 
 RecordT = TypeVar("RecordT")
@@ -74,6 +75,9 @@ class Facts:
     glossary: Mapping[str, GlossaryTerm]
     practice_facts: Mapping[str, PracticeFact]
     regulations: Mapping[str, Regulation]
+    tone_ramp: ToneRamp
+    surface_changes: Mapping[str, SurfaceChange]
+    pictures: Mapping[str, Picture]
 
     def practice(self, topic: str) -> list[PracticeFact]:
         """The practice facts on ``topic`` (``consultation``...), in the data's order."""
@@ -110,4 +114,5 @@ class Facts:
             "glossary terms": len(self.glossary),
             "practice facts": len(self.practice_facts),
             "regulations": len(self.regulations),
+            "surface pictures": len(self.pictures),
         }

@@ -1,7 +1,8 @@
 """Scar identifier: tick what you see; see which scar or mark type it matches, and why.
 
 The matching is :func:`skinlessons.logic.suitability.match_scar`; this module shows its scores as
-labelled bars (best first) and its explanations as text.
+labelled bars (best first) and its explanations as text, then the best match seen from the
+surface on every tone of the course tone ramp (a schematic drawing from ``pictures.yaml``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from matplotlib.figure import Figure
 
 from skinlessons.facts import Facts, load_facts
 from skinlessons.figures import _palette as palette
+from skinlessons.figures.surface_pictures import plot_mark_surface
 from skinlessons.figures.verdict_chart import Row, RowChart
 from skinlessons.logic.suitability import ScarMatch, conflicting_features, match_scar
 
 from . import _style as style
 from ._static import WidgetApp
+from ._surface_view import SurfaceView, surface_note
 
 PERCENT = 100.0
 BEST_SYMBOL = "★"
@@ -86,8 +89,14 @@ def match_rows(state: IdentifierState, facts: Facts) -> list[Row]:
     return rows
 
 
+def pictured_match(state: IdentifierState, facts: Facts) -> str | None:
+    """The first best match that has a surface picture, if any."""
+    shown = {change.mark for change in facts.surface_changes.values()}
+    return next((m.mark_id for m in best_matches(state, facts) if m.mark_id in shown), None)
+
+
 def result_html(state: IdentifierState, facts: Facts) -> str:
-    """The best match and why, then every other candidate with its score."""
+    """The best match and why, every other candidate with its score, and the picture's note."""
     matches = match_scar(state.features, facts)
     clash = conflict_text(state, facts)
     if not matches:
@@ -101,7 +110,9 @@ def result_html(state: IdentifierState, facts: Facts) -> str:
     )
     names = " or ".join(html.escape(m.name) for m in best)
     note = f"<p>{html.escape(clash)}</p>" if clash else ""
-    return f"<h4>{BEST_SYMBOL} Best match: {names}</h4>{note}<ul>{items}</ul>"
+    pictured = pictured_match(state, facts)
+    picture = f"<p>{html.escape(surface_note(pictured, facts))}</p>" if pictured else ""
+    return f"<h4>{BEST_SYMBOL} Best match: {names}</h4>{note}<ul>{items}</ul>{picture}"
 
 
 def _draw(chart: RowChart, state: IdentifierState, facts: Facts) -> None:
@@ -131,28 +142,39 @@ class ScarIdentifier(WidgetApp):
             [widgets.HTML("<strong>What do you see? (tick all)</strong>"), *self.checks.values()],
             layout=style.CONTROLS_BOX_LAYOUT,
         )
-        self.view = widgets.VBox([controls, self.result, self.image])
+        self.surface = SurfaceView(self.facts)
+        self.view = widgets.VBox([controls, self.result, self.image, self.surface.image])
         self._refresh()
         for box in self.checks.values():
             box.observe(self._on_change, names="value")
 
     @property
     def png(self) -> bytes:
-        """PNG bytes of the live picture (the current state)."""
-        return bytes(self.image.value)
+        """PNG bytes of the live pictures (the current state): the chart, then the surface."""
+        return self.surface.under(bytes(self.image.value))
 
     def alt_text(self) -> str:
-        """The features, the best match, the reasons and every score, in words."""
-        return describe_identifier(self.state, self.facts)
+        """The features, the best match, the reasons, every score and the surface picture."""
+        surface = self.surface.alt_text
+        picture = f" Under the chart: {surface}" if surface else ""
+        return describe_identifier(self.state, self.facts) + picture
+
+    def render_surface(self, **state: Any) -> tuple[Figure, str] | None:
+        """The surface picture of the best match for ``features`` (None if it has none)."""
+        mark_id = pictured_match(self._given(state), self.facts)
+        return plot_mark_surface(mark_id, self.facts) if mark_id else None
 
     def render_state(self, **state: Any) -> tuple[Figure, str]:
         """A new static chart for ``features`` (feature ids)."""
-        given = IdentifierState(
-            tuple(f for f in self.facts.scar_features if f in set(state.get("features", ())))
-        )
+        given = self._given(state)
         chart = _new_chart(self.facts)
         _draw(chart, given, self.facts)
         return chart.figure, describe_identifier(given, self.facts)
+
+    def _given(self, state: dict[str, Any]) -> IdentifierState:
+        """The state for ``features`` (feature ids), in the data's order."""
+        chosen = set(state.get("features", ()))
+        return IdentifierState(tuple(f for f in self.facts.scar_features if f in chosen))
 
     def _on_change(self, change: dict[str, Any]) -> None:
         self.state = IdentifierState(tuple(f for f, box in self.checks.items() if box.value))
@@ -161,6 +183,7 @@ class ScarIdentifier(WidgetApp):
     def _refresh(self) -> None:
         _draw(self.chart, self.state, self.facts)
         self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
+        self.surface.show(pictured_match(self.state, self.facts))
         self.result.value = result_html(self.state, self.facts)
 
 
