@@ -16,9 +16,9 @@ need them, so ``import skinlessons`` stays fast.
 
 from __future__ import annotations
 
-from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Final
+
+from ._util.lazy import lazy_modules
 
 if TYPE_CHECKING:
     from .lesson_html import glossary
@@ -29,18 +29,10 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "chemistry", "depth", "glossary", "suitability"]
 
 _LAZY_MODULES: Final = {
-    "chemistry": ".logic.chemistry",
-    "depth": ".logic.depth",
-    "suitability": ".logic.suitability",
+    **{name: f".logic.{name}" for name in ("chemistry", "depth", "suitability")},
     "glossary": ".lesson_html.glossary",
 }
 """Lessons write ``from skinlessons import chemistry, depth`` (the modules of ``logic/``) and
 ``from skinlessons import glossary`` (the glossary page of ``lesson_html/``)."""
 
-
-def __getattr__(name: str) -> ModuleType:
-    if name not in _LAZY_MODULES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = import_module(_LAZY_MODULES[name], __name__)
-    globals()[name] = module
-    return module
+__getattr__ = lazy_modules(__name__, globals(), _LAZY_MODULES)
