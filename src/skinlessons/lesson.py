@@ -18,21 +18,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .course import find_course_root, notebook_dir
-from .lesson_html.claims import (
-    CLAIMED_BY_WORDS,
-    VERDICT_WORDS,
-    lesson_claims,
-    myths_html,
-    verdict_words,
-)
+from .lesson_html.claims import lesson_claims, myths_html, verdict_words
 from .lesson_html.course_map import (
     course_map_html,
     find_lesson,
     header_html,
     load_course_objectives,
 )
-from .lesson_html.references import KIND_WORDS, reference_ids_in, references_html
+from .lesson_html.references import reference_ids_in, references_html
 from .lesson_html.tables import EMPTY_CELL, range_text, table_html
+from .lesson_html.words import CLAIMED_BY_WORDS, KIND_WORDS, VERDICT_WORDS
 
 __all__ = [
     "CLAIMED_BY_WORDS",

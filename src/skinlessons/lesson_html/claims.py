@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from .tables import esc, markers, table_html
+from .words import CLAIMED_BY_WORDS, VERDICT_WORDS
 
 if TYPE_CHECKING:
     from ..facts import Claim
-
-VERDICT_WORDS: Final = {
-    "supported": "Supported",
-    "largely-supported": "Largely supported",
-    "partly-supported": "Partly supported",
-    "overstated": "Overstated",
-    "unsupported": "Unsupported",
-}
-CLAIMED_BY_WORDS: Final = {
-    "article": "The marketing article",
-    "trade": "Clinic and trade practice",
-}
 
 
 def lesson_claims(claims: Mapping[str, Claim], lesson_id: str) -> list[Claim]:

@@ -10,25 +10,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ..facts.practice import CHECK_RULES_NOTE
 from .tables import markers, table_html
+from .words import TOPIC_TITLES
 
 if TYPE_CHECKING:
     from ..facts import Facts, Regulation
-
-TOPIC_TITLES: Final = {
-    "consultation": "Consultation and intake",
-    "consent": "Informed consent",
-    "test-area": "The test area",
-    "session": "The session, described (knowledge, not a licence to perform)",
-    "aftercare": "Aftercare",
-    "complications": "Complications and first response",
-    "hygiene": "Infection control and sharps",
-    "documentation": "Documentation",
-}
-"""Each practice topic as the caption of its table."""
 
 
 def practice_html(facts: Facts, topics: Sequence[str]) -> str:

@@ -5,21 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ..names import REFERENCE_MARKER
 from .tables import esc
+from .words import KIND_WORDS
 
 if TYPE_CHECKING:
     from ..facts import Reference
-
-KIND_WORDS: Final = {
-    "peer-reviewed": "peer-reviewed",
-    "regulator": "regulator",
-    "textbook": "textbook",
-    "secondary": "secondary source",
-    "low-authority": "low-authority source",
-}
 
 
 def reference_ids_in(notebook: Path) -> list[str]:
