@@ -8,7 +8,7 @@ The folders are the layers (``docs/architecture.md`` has the map):
 * presentation: ``figures/``, ``widgets/``, ``handouts/``, ``lesson_html/`` (what a lesson
   shows), with ``lesson`` and ``display`` (what a lesson notebook calls);
 * runtimes and commands: ``trainee/`` (the notebook runtime and ``submit``), ``submission/``
-  (the file both sides share), ``gradebook/``, ``export/``, ``release/``, ``cli``.
+  (the file both sides share), ``gradebook/``, ``export/``, ``release/``, ``check/``, ``cli/``.
 
 Heavy libraries (matplotlib, ipywidgets, nbconvert) are imported lazily by the modules that
 need them, so ``import skinlessons`` stays fast.
