@@ -12,8 +12,8 @@ import pytest
 from skinlessons import lesson
 from skinlessons.facts import load_facts
 from skinlessons.facts.practice import CHECK_RULES_NOTE, LABEL_WORDS
+from skinlessons.lesson_html.practice import TOPIC_TITLES, practice_html, regulations_html
 from skinlessons.names import NOTEBOOK_DIR
-from skinlessons.practice_tables import TOPIC_TITLES, practice_html, regulations_html
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_ID = "07_consultation_to_aftercare"

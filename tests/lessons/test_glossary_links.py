@@ -14,8 +14,8 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 from skinlessons.check import check_course
 from skinlessons.facts import load_facts
 from skinlessons.facts.glossary import GlossaryTerm
-from skinlessons.glossary import entry_link, first_uses, glossary_html
 from skinlessons.handouts.rewrites import NotebookLinkPreprocessor
+from skinlessons.lesson_html.glossary import entry_link, first_uses, glossary_html
 from skinlessons.lessons.glossary_links import glossary_link_problems
 from skinlessons.names import GLOSSARY_STEM, NOTEBOOK_DIR, QUIZ_DIR
 

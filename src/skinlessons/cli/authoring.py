@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..check import CHECKER_NAMES
-from .options import course_option
+from .options import course_option, path_option
 
 
 def _checker_names(
@@ -26,10 +26,11 @@ def _checker_names(
 
 @click.command()
 @course_option
-@click.option(
+@path_option(
     "--data",
     "data_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    folder=True,
+    exists=True,
     default=None,
     metavar="DIR",
     help="Check the course data files in DIR (an edited copy of the package's data folder) "
@@ -71,9 +72,10 @@ def check(course: Path | None, data_dir: Path | None, only: tuple[str, ...]) -> 
     show_default=True,
     help="Which handout edition(s) to write.",
 )
-@click.option(
+@path_option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    "out",
+    folder=True,
     default=None,
     help="Output folder (one sub-folder per edition). Default: <course>/build/handouts.",
 )
@@ -108,18 +110,19 @@ def build(course: Path | None, edition: str, out: Path | None, jobs: int | None)
 
 @click.command()
 @course_option
-@click.option(
+@path_option(
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    folder=True,
     default=None,
     metavar="DIR",
     help="Folder to write the archive into. Default: <course>/dist.",
 )
-@click.option(
+@path_option(
     "--wheel",
     "wheel",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    folder=False,
+    exists=True,
     default=None,
     metavar="FILE",
     help="Bundle this skinlessons wheel instead of building one from the package's source.",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import course_option
+from .options import course_option, path_option
 
 
 @click.command()
@@ -26,10 +26,10 @@ from .options import course_option
     help="Export this quiz (repeat for several). Give --quiz or --all.",
 )
 @click.option("--all", "export_all", is_flag=True, help="Export every quiz of the course.")
-@click.option(
+@path_option(
     "--out",
     "out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    folder=False,
     required=True,
     metavar="FILE",
     help="The file to write (.gift.txt, .xml, or .zip for qti).",

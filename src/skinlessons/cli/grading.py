@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .options import course_option
+from .options import course_option, path_option
 
 
 class _StderrProgress:
@@ -32,24 +32,28 @@ class _StderrProgress:
 @click.command()
 @course_option
 @click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
+@path_option(
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    folder=True,
     default=Path("graded"),
     show_default=True,
     help="Folder for the gradebook, CSV files, feedback pages and report; nothing is "
     "written anywhere else.",
 )
-@click.option(
+@path_option(
     "--roster",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "roster",
+    folder=False,
+    exists=True,
     default=None,
     help="CSV mapping trainee_id to LMS username, id number, SIS ids and name.",
 )
-@click.option(
+@path_option(
     "--overrides",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "overrides",
+    folder=False,
+    exists=True,
     default=None,
     help="YAML file voiding questions or accepting more answers (see the README).",
 )
@@ -105,11 +109,11 @@ def grade(
 @click.argument(
     "homes", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path)
 )  # a home it may not read is skipped with a reason, not a usage error
-@click.option(
+@path_option(
     "--out",
     "out",
+    folder=True,
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the copies, one sub-folder per home folder name (created if missing); "
     "then run: skinlessons grade OUT.",
 )

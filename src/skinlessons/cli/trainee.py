@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import course_option
+from .options import course_option, path_option
 
 
 def _trainee_option_value(
@@ -36,10 +36,11 @@ def _trainee_option_value(
     "quiz.set_trainee_id (default: the saved id, else $SKINLESSONS_TRAINEE, else "
     "$JUPYTERHUB_USER).",
 )
-@click.option(
+@path_option(
     "--out",
     "out",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    folder=False,
+    writable=True,
     default=None,
     help="Write the submission to this file instead of the submissions folder in your "
     "data folder ($SKINLESSONS_HOME, default ~/.skinlessons).",

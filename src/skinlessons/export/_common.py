@@ -7,13 +7,16 @@ question for what the format cannot carry (see the README's export section).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from ..errors import ExportError
 from ..quiz.models import AnyQuestion, NumericKey, Quiz
 from ..quiz.pools import Pool
 from ._fractions import number
+
+Written = TypeVar("Written")
 
 CATEGORY_ROOT: Final = "$course$/top/skinlessons"
 """The Moodle question-bank category under which each lesson gets its own category."""
@@ -95,6 +98,26 @@ class Rendered:
     def warn(self, quiz: Quiz, question: AnyQuestion, message: str) -> None:
         """Record one warning about one question."""
         self.warnings.append(f"{quiz.id}/{question.id}: {message}")
+
+    def write_each(
+        self,
+        quiz: Quiz,
+        questions: Iterable[AnyQuestion],
+        write: Callable[[AnyQuestion], Written],
+    ) -> list[tuple[AnyQuestion, Written]]:
+        """Write each question of ``quiz`` with ``write``, in order; one the format cannot hold
+        (``write`` raises :class:`CannotExpress`) is recorded as skipped with the reason, every
+        other as exported. Returns the questions written, each with what ``write`` returned."""
+        written = []
+        for question in questions:
+            try:
+                output = write(question)
+            except CannotExpress as reason:
+                self.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
+                continue
+            self.exported.append(f"{quiz.id}/{question.id}")
+            written.append((question, output))
+        return written
 
 
 def category(quiz: Quiz) -> str:

@@ -19,6 +19,7 @@ skipped and listed, and each numeric question gets a warning naming what cannot 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, Final
 
 from ..errors import ExportError
@@ -29,7 +30,6 @@ from ._common import (
     CannotExpress,
     ExportOptions,
     Rendered,
-    Skipped,
     categories,
     version_text,
 )
@@ -188,12 +188,7 @@ def to_gift(quizzes: Iterable[Quiz], options: ExportOptions | None = None) -> Re
     parts = [HEADER]
     for quiz, name, questions in ((q, n, qs) for q in quizzes for n, qs in categories(q)):
         parts.append(f"$CATEGORY: {name}")
-        for question in questions:
-            try:
-                parts.append(_block(quiz, question, result))
-            except CannotExpress as reason:
-                result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
-                continue
-            result.exported.append(f"{quiz.id}/{question.id}")
+        written = result.write_each(quiz, questions, partial(_block, quiz, result=result))
+        parts += [block for _question, block in written]
     result.content = ("\n\n".join(parts) + "\n").encode("utf-8")
     return result

@@ -15,16 +15,15 @@ Ordering is core since Moodle 4.4: for an older release (``--moodle-version``) o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Final
 
 from ..quiz.models import AnyQuestion, Quiz
 from ._common import (
     MOODLE_BASE,
     ORDERING_SINCE,
-    CannotExpress,
     ExportOptions,
     Rendered,
-    Skipped,
     categories,
     version_text,
 )
@@ -82,13 +81,10 @@ def to_moodle_xml(quizzes: Iterable[Quiz], options: ExportOptions | None = None)
             "  </question>",
         ]
         context = Context(quiz, options, result)
-        for question in questions:
-            try:
-                lines += _question(question, context)
-            except CannotExpress as reason:
-                result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
-                continue
-            result.exported.append(f"{quiz.id}/{question.id}")
+        for question, written in result.write_each(
+            quiz, questions, partial(_question, context=context)
+        ):
+            lines += written
             if question.type == "ordering":
                 needed = ORDERING_SINCE
     lines.append("</quiz>")

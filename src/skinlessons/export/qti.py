@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from functools import partial
 from typing import Final
 
 from .._util.zipped import zip_bytes
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.pools import Pool
-from ._common import CannotExpress, ExportOptions, Rendered, Skipped, slots
+from ._common import ExportOptions, Rendered, slots
 from ._fractions import number
 from ._qti_items import WRITERS, ItemContext, ItemParts, item_parts, mattext
 from ._text import plain
@@ -105,13 +106,7 @@ def assessment_xml(quiz: Quiz, result: Rendered) -> bytes:
     context = ItemContext(quiz, result)
     for pool, questions in slots(quiz):
         section = root_section if pool is None else _question_group(root_section, pool, questions)
-        for question in questions:
-            try:
-                _item(section, question, context)
-            except CannotExpress as reason:
-                result.skipped.append(Skipped(quiz.id, question.id, question.type, reason.reason))
-                continue
-            result.exported.append(f"{quiz.id}/{question.id}")
+        result.write_each(quiz, questions, partial(_item, section, context=context))
     return _to_text(root)
 
 

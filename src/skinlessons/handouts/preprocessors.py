@@ -176,7 +176,7 @@ def _without_lesson_reference_list(cells: list[NotebookNode]) -> list[NotebookNo
 def _myth_references(notebook: str) -> list[str]:
     """The references of the myth-vs-fact claims the lesson shows (they carry no markers)."""
     from ..facts import load_facts
-    from ..lesson import lesson_claims
+    from ..lesson_html.claims import lesson_claims
 
     lesson_id = PurePosixPath(notebook).stem
     return [

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from nbformat import NotebookNode
 
-from ..glossary import GLOSSARY_LINK, GLOSSARY_NOTEBOOK, entry_link, first_uses
 from ..handouts.optional import core_indices
+from ..lesson_html.glossary import GLOSSARY_LINK, GLOSSARY_NOTEBOOK, entry_link, first_uses
 from ..names import INSTRUCTOR_ONLY_TAGS
 from .notebook import Problem, tags_of
 

@@ -1,116 +1,39 @@
 """The seven question types of the quiz schema (pydantic v2); import them from ``models``.
 
-The shapes follow ``docs/contracts.md``. Every question, option, prompt, match and item has a
-stable slug id; grading uses ids, never positions. Each rule a validator enforces carries a fix
-hint, so the loader can print *what — where — how to fix* for every problem at once.
+The shapes follow ``docs/contracts.md``; what all types share is in ``question_base``. Every
+question, option, prompt, match and item has a stable slug id; grading uses ids, never
+positions. Each rule a validator enforces carries a fix hint, so the loader can print *what —
+where — how to fix* for every problem at once.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Final, Literal, Self
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field
 
-from .._util.yamlsource import rule
-from ._rules import Violation, check, cited_letter, duplicate_ids, unknown_id
-from .parts import Entry, NumericAllow, NumericKey, Option, Slug, _Model
+from ._rules import Violation, check, duplicate_ids, unknown_id
+from .parts import Entry, NumericAllow, NumericKey, Option
+from .question_base import QUESTION_TYPES, SHUFFLED_TYPES, QuestionBase
 from .templates import Template
 
-QUESTION_TYPES: Final = (
-    "single_choice",
-    "multiple_answers",
-    "true_false",
-    "numeric",
-    "matching",
-    "ordering",
-    "short_text",
-)
-"""Every question type, in the order the docs list them."""
-SHUFFLED_TYPES: Final = frozenset({"single_choice", "multiple_answers", "matching", "ordering"})
-"""Types whose options (matches, items) are shown in a per-trainee order when ``shuffle`` is on."""
+__all__ = [
+    "QUESTION_TYPES",
+    "SHUFFLED_TYPES",
+    "AnyQuestion",
+    "Matching",
+    "MultipleAnswers",
+    "Numeric",
+    "Ordering",
+    "Question",
+    "QuestionBase",
+    "ShortText",
+    "SingleChoice",
+    "TrueFalse",
+]
 
 
-class _QuestionBase(_Model):
-    id: Slug
-    stem: str = Field(min_length=1)
-    points: float = 1.0
-    objectives: list[str]
-    references: list[str]
-    must_pass: bool = False
-    shuffle: bool = True
-    explanation: str | None = None
-    topic: Slug | None = None
-    """A must-pass topic; lesson self-check questions that practise it carry the same one."""
-    allow_cue: str | None = Field(default=None, min_length=1)
-    """Why an item-writing cue is justified here; the check then lists it instead."""
-
-    def key_value(self) -> Any:
-        """The key, or None in a key-free projection."""
-        return getattr(self, "key", None)
-
-    def _violations(self) -> list[Violation]:
-        """This type's own rules; subclasses extend the list."""
-        return []
-
-    @field_validator("points")
-    @classmethod
-    def _positive_points(cls, points: float) -> float:
-        if points <= 0:
-            raise rule(
-                f"points must be more than 0 (got {points:g})",
-                "give the question a positive number of points, usually 1.",
-            )
-        return points
-
-    @field_validator("objectives", "references")
-    @classmethod
-    def _at_least_one(cls, ids: list[str], info: ValidationInfo) -> list[str]:
-        if not ids:
-            example = "L03.1" if info.field_name == "objectives" else "R12"
-            raise rule(
-                f"the question lists no {info.field_name}",
-                f"add at least one id, e.g. {info.field_name}: [{example}].",
-            )
-        return ids
-
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        found: list[Violation] = []
-        if self.shuffle and getattr(self, "type", "") in SHUFFLED_TYPES:
-            found.extend(self._letter_citations())
-        found.extend(self._violations())
-        check(type(self).__name__, found)
-        return self
-
-    def _letter_citations(self) -> list[Violation]:
-        texts: list[tuple[tuple[int | str, ...], str | None]] = [
-            (("explanation",), self.explanation)
-        ]
-        for index, option in enumerate(getattr(self, "options", [])):
-            texts.append((("options", index, "feedback"), option.feedback))
-        found = []
-        for loc, text in texts:
-            letter = cited_letter(text or "")
-            if letter:
-                found.append(
-                    Violation(
-                        loc,
-                        f"text cites an option letter ({letter!r}) but options are shuffled "
-                        "per trainee, so letters differ between trainees",
-                        "refer to the option by its wording instead, or set 'shuffle: false'.",
-                        letter,
-                    )
-                )
-        return found
-
-
-class _ChoiceQuestion(_QuestionBase):
+class _ChoiceQuestion(QuestionBase):
     options: list[Option] = Field(min_length=2)
 
     def option_ids(self) -> list[str]:
@@ -174,14 +97,14 @@ class MultipleAnswers(_ChoiceQuestion):
         return found
 
 
-class TrueFalse(_QuestionBase):
+class TrueFalse(QuestionBase):
     """A statement that is true or false; the key is the boolean."""
 
     type: Literal["true_false"]
     key: bool | None = None
 
 
-class Numeric(_QuestionBase):
+class Numeric(QuestionBase):
     """A number, typed; graded against ``key.value`` within its tolerance, in ``unit``."""
 
     type: Literal["numeric"]
@@ -210,7 +133,7 @@ class Numeric(_QuestionBase):
         return found
 
 
-class Matching(_QuestionBase):
+class Matching(QuestionBase):
     """Match each prompt to one match; extra matches are distractors."""
 
     type: Literal["matching"]
@@ -243,7 +166,7 @@ class Matching(_QuestionBase):
         return found
 
 
-class Ordering(_QuestionBase):
+class Ordering(QuestionBase):
     """Put the items in order; the key lists every item id in the correct order."""
 
     type: Literal["ordering"]
@@ -273,7 +196,7 @@ class Ordering(_QuestionBase):
         return found
 
 
-class ShortText(_QuestionBase):
+class ShortText(QuestionBase):
     """A short typed answer; the key lists accepted variants (compared normalised)."""
 
     type: Literal["short_text"]

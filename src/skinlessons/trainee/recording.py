@@ -17,10 +17,11 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Final, Protocol
+from typing import IO, Any, Final
 
 from .._util.clock import utc_timestamp
 from .._util.files import ensure_private_dir
@@ -43,13 +44,15 @@ class AnswerLogWarning(UserWarning):
     """A line of the answer log could not be read and was skipped."""
 
 
-class AnswerRecorder(Protocol):
+def _next_seq(events: list[AnswerEvent]) -> int:
+    return events[-1].seq + 1 if events else 1
+
+
+class AnswerRecorder(ABC):
     """What the quiz session needs from a log: append a change, read every change back."""
 
-    @property
-    def is_persistent(self) -> bool:
-        """True if records survive the process (a file), False for the in-memory log."""
-        ...
+    is_persistent: bool
+    """True if records survive the process (a file), False for the in-memory log."""
 
     def record(
         self,
@@ -62,14 +65,31 @@ class AnswerRecorder(Protocol):
         practice: Mapping[str, Any] | None = None,
     ) -> AnswerEvent:
         """Append one change (of a practice variant: ``practice``), with its sequence number."""
-        ...
 
+        def event(seq: int) -> AnswerEvent:
+            return AnswerEvent(
+                seq,
+                quiz_id,
+                quiz_version,
+                question_id,
+                response,
+                is_check,
+                utc_timestamp(),
+                practice,
+            )
+
+        return self._append(event)
+
+    @abstractmethod
+    def _append(self, event: Callable[[int], AnswerEvent]) -> AnswerEvent:
+        """Append ``event(seq)`` with the next sequence number ``seq``, and return it."""
+
+    @abstractmethod
     def events(self) -> list[AnswerEvent]:
         """Every readable record, in log order."""
-        ...
 
 
-class MemoryAnswerLog:
+class MemoryAnswerLog(AnswerRecorder):
     """An answer log kept in memory only (builds, tests, unattended runs)."""
 
     is_persistent = False
@@ -77,27 +97,24 @@ class MemoryAnswerLog:
     def __init__(self) -> None:
         self._events: list[AnswerEvent] = []
 
-    def record(
-        self,
-        quiz_id: str,
-        quiz_version: str,
-        question_id: str,
-        response: Any,
-        *,
-        is_check: bool = False,
-        practice: Mapping[str, Any] | None = None,
-    ) -> AnswerEvent:
+    def _append(self, event: Callable[[int], AnswerEvent]) -> AnswerEvent:
         """Keep one change in memory and return it with its sequence number."""
-        seq = self._events[-1].seq + 1 if self._events else 1
-        event = AnswerEvent(
-            seq, quiz_id, quiz_version, question_id, response, is_check, utc_timestamp(), practice
-        )
-        self._events.append(event)
-        return event
+        made = event(_next_seq(self._events))
+        self._events.append(made)
+        return made
 
     def events(self) -> list[AnswerEvent]:
         """Every change kept so far."""
         return list(self._events)
+
+
+def _caller_level() -> int:
+    """The stack level, seen from the function that calls this, of the first caller outside
+    this module: a warning points at the code that recorded or read the log."""
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and frame.f_code.co_filename == __file__:
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 @contextmanager
@@ -113,7 +130,7 @@ def _locked(stream: IO[bytes]) -> Iterator[None]:
         fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
 
 
-class AnswerLog:
+class AnswerLog(AnswerRecorder):
     """The trainee's answer log file, read incrementally and appended to under a lock."""
 
     is_persistent = True
@@ -139,7 +156,7 @@ class AnswerLog:
             message = strings.LOG_MORE_SKIPPED.format(path=self.path)
         else:
             return
-        warnings.warn(message, AnswerLogWarning, stacklevel=5)
+        warnings.warn(message, AnswerLogWarning, stacklevel=_caller_level())
 
     def _catch_up(self, stream: IO[bytes]) -> None:
         """Read whatever other writers appended since the last read, one line at a time."""
@@ -189,32 +206,13 @@ class AnswerLog:
             self._reset()
         return list(self._events)
 
-    def record(
-        self,
-        quiz_id: str,
-        quiz_version: str,
-        question_id: str,
-        response: Any,
-        *,
-        is_check: bool = False,
-        practice: Mapping[str, Any] | None = None,
-    ) -> AnswerEvent:
+    def _append(self, event: Callable[[int], AnswerEvent]) -> AnswerEvent:
         """Append one change with the next sequence number, flushed to disk."""
         ensure_private_dir(self.path.parent)
         with open(self.path, "a+b") as stream, _locked(stream):
             self._catch_up(stream)
-            seq = self._events[-1].seq + 1 if self._events else 1
-            event = AnswerEvent(
-                seq,
-                quiz_id,
-                quiz_version,
-                question_id,
-                response,
-                is_check,
-                utc_timestamp(),
-                practice,
-            )
-            line = json.dumps(event.to_json(), ensure_ascii=False, separators=(",", ":"))
+            made = event(_next_seq(self._events))
+            line = json.dumps(made.to_json(), ensure_ascii=False, separators=(",", ":"))
             # After a torn last line, start on a fresh line so this record stays readable.
             data = (b"" if self._ends_with_newline else b"\n") + line.encode("utf-8") + b"\n"
             stream.write(data)
@@ -223,8 +221,8 @@ class AnswerLog:
             self._offset += len(data)
             self._line_number += 1
             self._ends_with_newline = True
-            self._events.append(event)
-        return event
+            self._events.append(made)
+        return made
 
 
 def open_recorder(env: Mapping[str, str] | None = None) -> AnswerRecorder:

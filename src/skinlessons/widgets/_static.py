@@ -1,4 +1,5 @@
-"""The display bundle shared by every widget: the live ipywidget view plus a static PNG with alt.
+"""What every widget shares: its layout (controls, picture, result text) and its display bundle,
+the live ipywidget view plus a static PNG with alt.
 
 Python callbacks never run in an exported HTML handout, so a widget shown there would be a dead
 control. Each widget object therefore displays as one output holding both
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import base64
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from skinlessons.display import PNG_MIME, TEXT_MIME
 from skinlessons.widgets.livestyle import styled
+
+from . import _style as style
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -23,20 +27,83 @@ if TYPE_CHECKING:
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
 
+class _Labelled(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+def checkboxes(items: Iterable[_Labelled]) -> dict[str, ipywidgets.Checkbox]:
+    """One unticked, labelled check-box per item (a feature, a contraindication), by id."""
+    import ipywidgets as widgets
+
+    return {
+        item.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(item.label))
+        for item in items
+    }
+
+
+def controls_box(controls: Sequence[ipywidgets.Widget]) -> ipywidgets.VBox:
+    """Controls stacked in one column, with the shared spacing."""
+    import ipywidgets as widgets
+
+    return widgets.VBox(list(controls), layout=style.CONTROLS_BOX_LAYOUT)
+
+
 class WidgetApp(ABC):
     """A live widget with a static picture of its current state.
 
-    Subclasses build their controls and one Figure, keep :attr:`view` as the top-level
-    ipywidget, keep the live picture's PNG bytes in :attr:`png` (refreshed on every change) and
-    say what it shows in :meth:`alt_text`.
+    Subclasses build their controls and one Figure, then call :meth:`_start` (which makes
+    :attr:`view`, the picture :attr:`image` and the result text :attr:`result`); they refresh
+    the picture on every change and say what it shows in :meth:`alt_text`.
     """
 
     view: ipywidgets.Widget
+    image: ipywidgets.Image
+    result: ipywidgets.HTML
+
+    _syncing: bool = False
+    """True while :meth:`_sync_controls` sets the controls, so those changes are not the user's."""
+
+    def _start(
+        self,
+        shown: Sequence[ipywidgets.Widget],
+        observed: Iterable[ipywidgets.ValueWidget],
+        *,
+        result_first: bool = False,
+    ) -> None:
+        """Make :attr:`view` (the ``shown`` controls in a box, then the picture and the result
+        text, or the result first where it is the verdict to read before the chart), set the
+        controls from the state, draw once, then follow every change of an ``observed`` value."""
+        import ipywidgets as widgets
+
+        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
+        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
+        below = [self.result, self.image] if result_first else [self.image, self.result]
+        self.view = widgets.VBox([controls_box(shown), *below])
+        self._sync_controls()
+        self._refresh()
+        for control in observed:
+            control.observe(self._on_change, names="value")
+
+    def _sync_controls(self) -> None:
+        """Set the controls from the state; widgets whose controls depend on it override this."""
+        return None
+
+    @abstractmethod
+    def _refresh(self) -> None:
+        """Redraw the picture and the result text for the current state."""
+
+    @abstractmethod
+    def _on_change(self, change: dict[str, Any]) -> None:
+        """Take a control's new value into the state and refresh the picture and the result."""
 
     @property
-    @abstractmethod
     def png(self) -> bytes:
-        """PNG bytes of the picture of the current state."""
+        """PNG bytes of the live picture (the current state)."""
+        return bytes(self.image.value)
 
     @abstractmethod
     def alt_text(self) -> str:

@@ -117,23 +117,8 @@ class AcidExplorer(WidgetApp):
         self.compare = widgets.FloatSlider(
             value=self.state.compare_ph, **ph_range, **style.control_kwargs("Compare with pH:")
         )
-        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
-        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
-        controls = widgets.VBox(
-            [self.agent, self.ph, self.concentration, self.compare],
-            layout=style.CONTROLS_BOX_LAYOUT,
-        )
-        self.view = widgets.VBox([controls, self.image, self.result])
-        self._syncing = False
-        self._sync_controls()
-        self._refresh()
-        for control in (self.agent, self.ph, self.concentration, self.compare):
-            control.observe(self._on_change, names="value")
-
-    @property
-    def png(self) -> bytes:
-        """PNG bytes of the live picture (the current state)."""
-        return bytes(self.image.value)
+        controls = (self.agent, self.ph, self.concentration, self.compare)
+        self._start(controls, controls)
 
     def alt_text(self) -> str:
         """What the current chart shows, in words with the numbers."""

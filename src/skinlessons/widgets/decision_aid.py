@@ -22,7 +22,7 @@ from skinlessons.figures.verdict_chart import Row, RowChart
 from skinlessons.logic.suitability import Advice, Verdict, assess
 
 from . import _style as style
-from ._static import WidgetApp
+from ._static import WidgetApp, checkboxes, controls_box
 
 SEVERITY_ORDER = sorted(Verdict, key=lambda verdict: -verdict.severity)
 """Refer first, then defer, caution, suitable."""
@@ -198,32 +198,15 @@ class DecisionAid(WidgetApp):
             value=self.state.phototype_id,
             **style.control_kwargs("Fitzpatrick type:"),
         )
-        self.checks = {
-            c.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(c.label))
-            for c in self.facts.contraindications.values()
-        }
-        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
-        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
-        screening = widgets.VBox(
-            [
-                widgets.HTML("<strong>Screening (tick all that apply):</strong>"),
-                *self.checks.values(),
-            ],
-            layout=style.CONTROLS_BOX_LAYOUT,
-        )
-        controls = widgets.VBox(
-            [self.scar, self.phototype, screening], layout=style.CONTROLS_BOX_LAYOUT
-        )
-        self.view = widgets.VBox([controls, self.result, self.image])
+        self.checks = checkboxes(self.facts.contraindications.values())
+        heading = widgets.HTML("<strong>Screening (tick all that apply):</strong>")
+        screening = controls_box([heading, *self.checks.values()])
         self._groups: Groups = {}
-        self._refresh()
-        for control in (self.scar, self.phototype, *self.checks.values()):
-            control.observe(self._on_change, names="value")
-
-    @property
-    def png(self) -> bytes:
-        """PNG bytes of the live picture (the current state)."""
-        return bytes(self.image.value)
+        self._start(
+            [self.scar, self.phototype, screening],
+            [self.scar, self.phototype, *self.checks.values()],
+            result_first=True,
+        )
 
     def alt_text(self) -> str:
         """Every verdict group with its procedures and reasons, in words."""

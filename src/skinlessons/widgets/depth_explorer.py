@@ -124,23 +124,8 @@ class DepthExplorer(WidgetApp):
         self.agent = widgets.Dropdown(**style.control_kwargs("Peel agent:"))
         self.strength = widgets.Dropdown(**style.control_kwargs("Strength:"))
         self.passes = widgets.IntSlider(min=1, max=2, **style.control_kwargs("Passes:"))
-        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
-        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
-        controls = widgets.VBox(
-            [self.procedure, self.agent, self.strength, self.passes],
-            layout=style.CONTROLS_BOX_LAYOUT,
-        )
-        self.view = widgets.VBox([controls, self.image, self.result])
-        self._syncing = False
-        self._sync_controls()
-        self._refresh()
-        for control in (self.procedure, self.agent, self.strength, self.passes):
-            control.observe(self._on_change, names="value")
-
-    @property
-    def png(self) -> bytes:
-        """PNG bytes of the live picture (the current state)."""
-        return bytes(self.image.value)
+        controls = (self.procedure, self.agent, self.strength, self.passes)
+        self._start(controls, controls)
 
     def alt_text(self) -> str:
         """What the current picture shows, in words."""

@@ -21,7 +21,7 @@ from skinlessons.figures.verdict_chart import Row, RowChart
 from skinlessons.logic.suitability import ScarMatch, conflicting_features, match_scar
 
 from . import _style as style
-from ._static import WidgetApp
+from ._static import WidgetApp, checkboxes
 from ._surface_view import SurfaceView, surface_note
 
 PERCENT = 100.0
@@ -132,21 +132,11 @@ class ScarIdentifier(WidgetApp):
         self.facts = facts if facts is not None else load_facts()
         self.state = IdentifierState()
         self.chart = _new_chart(self.facts)
-        self.checks = {
-            f.id: widgets.Checkbox(value=False, indent=False, **style.control_kwargs(f.label))
-            for f in self.facts.scar_features.values()
-        }
-        self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
-        self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
-        controls = widgets.VBox(
-            [widgets.HTML("<strong>What do you see? (tick all)</strong>"), *self.checks.values()],
-            layout=style.CONTROLS_BOX_LAYOUT,
-        )
+        self.checks = checkboxes(self.facts.scar_features.values())
         self.surface = SurfaceView(self.facts)
-        self.view = widgets.VBox([controls, self.result, self.image, self.surface.image])
-        self._refresh()
-        for box in self.checks.values():
-            box.observe(self._on_change, names="value")
+        heading = widgets.HTML("<strong>What do you see? (tick all)</strong>")
+        self._start([heading, *self.checks.values()], self.checks.values(), result_first=True)
+        self.view.children = (*self.view.children, self.surface.image)
 
     @property
     def png(self) -> bytes:

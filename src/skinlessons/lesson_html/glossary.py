@@ -9,17 +9,17 @@ that link into one to ``glossary.html``.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from .names import GLOSSARY_STEM
+from ..names import GLOSSARY_STEM
+from .tables import esc
 
 if TYPE_CHECKING:
-    from .facts.glossary import GlossaryTerm
-    from .facts.models import Reference
+    from ..facts.glossary import GlossaryTerm
+    from ..facts.models import Reference
 
 ANCHOR_PREFIX: Final = "term-"
 GLOSSARY_NOTEBOOK: Final = f"{GLOSSARY_STEM}.ipynb"
@@ -119,24 +119,20 @@ def entry_link(term_id: str) -> str:
     return f"{GLOSSARY_NOTEBOOK}#{anchor(term_id)}"
 
 
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
 def glossary_html(terms: Iterable[GlossaryTerm], references: Mapping[str, Reference]) -> str:
     """Every term, in alphabetical order, as a definition list with one anchor per entry."""
     items = []
     for term in sorted(terms, key=lambda entry: entry.term.casefold()):
-        also = f' <span class="glossary-also">(also {_esc(", ".join(term.also))})</span>'
+        also = f' <span class="glossary-also">(also {esc(", ".join(term.also))})</span>'
         sources = "; ".join(
             f"[{ref}] {references[ref].cite()}" if ref in references else f"[{ref}]"
             for ref in term.references
         )
         items.append(
-            f'<dt id="{_esc(anchor(term.id))}"><strong>{_esc(term.term)}</strong>'
+            f'<dt id="{esc(anchor(term.id))}"><strong>{esc(term.term)}</strong>'
             f"{also if term.also else ''}</dt>\n"
-            f"<dd><p>{_esc(term.definition)}</p>"
-            f'<p class="glossary-sources">Sources: {_esc(sources)}</p></dd>'
+            f"<dd><p>{esc(term.definition)}</p>"
+            f'<p class="glossary-sources">Sources: {esc(sources)}</p></dd>'
         )
     return '<dl class="skinlessons-glossary">\n' + "\n".join(items) + "\n</dl>"
 
@@ -145,7 +141,7 @@ def show_glossary() -> None:
     """Display the glossary of the package's data (the glossary notebook calls this)."""
     from IPython.display import HTML, display
 
-    from .facts import load_facts
+    from ..facts import load_facts
 
     facts = load_facts()
     display(HTML(glossary_html(facts.glossary.values(), facts.references)))

@@ -10,24 +10,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from .facts.practice import CHECK_RULES_NOTE
+from ..facts.practice import CHECK_RULES_NOTE
+from .tables import markers, table_html
+from .words import TOPIC_TITLES
 
 if TYPE_CHECKING:
-    from .facts import Facts, Regulation
-
-TOPIC_TITLES: Final = {
-    "consultation": "Consultation and intake",
-    "consent": "Informed consent",
-    "test-area": "The test area",
-    "session": "The session, described (knowledge, not a licence to perform)",
-    "aftercare": "Aftercare",
-    "complications": "Complications and first response",
-    "hygiene": "Infection control and sharps",
-    "documentation": "Documentation",
-}
-"""Each practice topic as the caption of its table."""
+    from ..facts import Facts, Regulation
 
 
 def practice_html(facts: Facts, topics: Sequence[str]) -> str:
@@ -36,8 +26,6 @@ def practice_html(facts: Facts, topics: Sequence[str]) -> str:
     Raises:
         ValueError: a topic that is not one of :data:`TOPIC_TITLES` (the message lists them).
     """
-    from .lesson import table_html
-
     unknown = [topic for topic in topics if topic not in TOPIC_TITLES]
     if unknown:
         raise ValueError(f"unknown practice topic(s) {unknown}; known: {', '.join(TOPIC_TITLES)}")
@@ -45,7 +33,7 @@ def practice_html(facts: Facts, topics: Sequence[str]) -> str:
     tables = []
     for topic in topics:
         rows = [
-            (fact.name, fact.label_text, fact.fact, _refs(fact.references))
+            (fact.name, fact.label_text, fact.fact, markers(fact.references))
             for fact in facts.practice(topic)
         ]
         tables.append(table_html(TOPIC_TITLES[topic], headers, rows))
@@ -57,8 +45,6 @@ def regulations_html(regulations: Iterable[Regulation]) -> str:
 
     The table is followed by the note to check the current rules before acting on any entry.
     """
-    from .lesson import table_html
-
     headers = ("Where", "Status", "Summary", "Dated regulation", "References")
     rows = [
         (
@@ -66,14 +52,10 @@ def regulations_html(regulations: Iterable[Regulation]) -> str:
             regulation.status,
             regulation.summary,
             f"Last checked {regulation.last_checked} (as of {regulation.as_of})",
-            _refs(regulation.references),
+            markers(regulation.references),
         )
         for regulation in regulations
     ]
     table = table_html("The rules where you work: dated examples", headers, rows)
     note = f"<strong>Check your current rules.</strong> {html.escape(CHECK_RULES_NOTE)}"
     return f'{table}<p class="skinlessons-check-rules">{note}</p>'
-
-
-def _refs(reference_ids: Iterable[str]) -> str:
-    return " ".join(f"[{ref}]" for ref in reference_ids)
