@@ -152,7 +152,9 @@ def _plant_sentinels(data: Any) -> None:
             option["feedback"] = f"{SENTINEL}-FEEDBACK-{number} and more words"
         if question["type"] == "short_text":
             question["key"] = [f"{SENTINEL}-KEY-{number}"]
-        if question["type"] == "numeric":
+        if question["type"] == "numeric" and "template" in question:  # its key rule
+            question["template"]["tolerance"] = float(SENTINEL_NUMBER)
+        elif question["type"] == "numeric":
             question["key"] = {"value": float(SENTINEL_NUMBER), "tolerance": 0}
 
 
