@@ -30,7 +30,7 @@ _memo_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """A response as memo key text (one encoder: ``json.dumps`` with options builds one a call)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuizGrade:
     """One quiz of one submission: the graded result and, per question, the first try.
 

@@ -30,7 +30,7 @@ PARTLY_RIGHT: Final = "Partly right."
 _EDGE_EPSILON: Final = 1e-9
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """The outcome of one question: points earned, out of how many, and what to tell the trainee.
 
@@ -60,7 +60,7 @@ class Result:
         return self.score / self.max_points if self.max_points else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuizResult:
     """The outcome of a quiz: total, percentage, per-question results and the pass decision."""
 
@@ -88,7 +88,7 @@ class QuizResult:
         return reached and self.must_pass_met
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Outcome:
     credit: Fraction
     feedback: list[str]

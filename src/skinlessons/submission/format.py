@@ -37,7 +37,7 @@ SUBMISSIONS_DIRNAME: Final = "submissions"
 """Where ``skinlessons submit`` writes by default, inside the data folder."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnswerRecord:
     """One answer: the latest response, its log seq, the number of checks and the first try.
 
@@ -60,7 +60,7 @@ class AnswerRecord:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuizAnswers:
     """A quiz's entry in a submission: the version the trainee answered and the answers."""
 
