@@ -66,8 +66,8 @@ def test_every_tone_is_shown_in_every_row(picture_id: str, facts: Facts) -> None
     assert len(figure.axes) == len(rows) * len(tones)
     for index in range(len(figure.axes)):
         assert fills(figure, index)[0] == tones[index % len(tones)]
-    for number, colour in enumerate(tones, 1):
-        assert f"tone {number} {colour}" in alt
+    for number in range(1, len(tones) + 1):
+        assert f"tone {number}" in alt
 
 
 @pytest.mark.parametrize("picture_id", list(PLOTS))

@@ -248,7 +248,8 @@ def test_the_referral_note_offers_the_reasons_to_refer_and_asks_consent_to_share
 ) -> None:
     page = _page("referral")
     reasons = [option.get_text() for option in page.select("#reason option")][1:-1]
-    assert reasons == [c.label for c in facts.contraindications.values() if c.action == "refer"]
+    screening = [c.label for c in facts.contraindications.values() if c.action == "refer"]
+    assert reasons == [*screening, facts.practice_facts["allergic-reaction"].name]
     share = page.select_one('label[for="share-agreed"]')
     assert share is not None and "shared" in share.get_text()
     for field in ("to-name", "urgency-1", "seen", "done", "medicines"):

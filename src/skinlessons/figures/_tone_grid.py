@@ -2,15 +2,17 @@
 
 Every word sits on the white figure background, outside the squares of skin, in colours whose
 contrast with white is well above 4.5:1, so no label depends on the tone behind it. The caption
-under the grid says that the drawing is schematic, that the tones are the course's own drawing
-aid (not a clinical scale, not a Fitzpatrick type), and, in words, how each change shows on
-darker tones.
+under the grid says that the drawing is schematic and cannot be used to diagnose, that the tones
+are the course's own drawing aid (not a clinical scale, not a Fitzpatrick type), and, in words,
+how each change shows on darker tones. The alt text names the tones by number, never by colour
+code (a screen reader would read the code out).
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -55,6 +57,13 @@ CAPTION_COLOUR: Final = "#333333"
 """Dark grey on white: contrast about 12.6:1."""
 LABEL_WRAP: Final = 34
 CAPTION_WRAP: Final = 128
+NOT_FOR_DIAGNOSIS: Final = (
+    "A teaching drawing: it cannot be used to diagnose or grade a client's skin."
+)
+"""Said in every caption and beside every surface picture."""
+DRAWING_SIZE: Final = "a drawing size, not a typical size"
+"""Said of a mark drawn at a size that does not come from a width in scars.yaml."""
+SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
 
 def tone_words(ramp: ToneRamp) -> str:
@@ -63,35 +72,68 @@ def tone_words(ramp: ToneRamp) -> str:
 
 
 def caption_text(changes: Sequence[SurfaceChange], ramp: ToneRamp) -> str:
-    """Schematic, the tone ramp and its limits, then how each change shows on darker tones."""
-    darker = dict.fromkeys(change.darker_skin_words for change in changes)
+    """Schematic and not for diagnosis, the tone ramp and its limits, then how each change shows
+    on darker tones (a sentence that several changes share is said once)."""
+    darker = dict.fromkeys(
+        sentence
+        for change in changes
+        for sentence in SENTENCE_END.split(" ".join(change.darker_skin_words.split()))
+    )
     return (
         f"Schematic drawing, not a photograph; each square is {SWATCH_MM:g} mm of skin. "
-        f"Columns: {tone_words(ramp)}. {ramp.disclaimer} " + " ".join(darker)
+        f"{NOT_FOR_DIAGNOSIS} Columns: {tone_words(ramp)}. {ramp.disclaimer} " + " ".join(darker)
     )
 
 
-def row_words(change: SurfaceChange) -> str:
-    size = "" if change.pattern in AREA_PATTERNS else f", drawn {change.drawn_mm:g} mm across"
+def row_words(change: SurfaceChange, measured: Collection[str] = ()) -> str:
+    """The change's name, look and drawn size; a size not taken from a scar's width says so."""
+    size = ""
+    if change.pattern not in AREA_PATTERNS:
+        note = "" if change.id in measured else f" ({DRAWING_SIZE})"
+        size = f", drawn {change.drawn_mm:g} mm across{note}"
     return f"{change.name}: {change.looks}{size}."
 
 
-def grid_text(title: str, changes: Sequence[SurfaceChange], ramp: ToneRamp) -> GridText:
-    """The title, caption and alt text of a grid of ``changes``."""
+def tone_names(ramp: ToneRamp) -> str:
+    """The tones by number, lightest and darkest marked: ``tone 1 (lightest), tone 2, ...``."""
+    last = len(ramp.tones)
+    ends = {1: " (lightest)", last: " (darkest)"}
+    return ", ".join(f"tone {tone.number}{ends.get(tone.number, '')}" for tone in ramp.tones)
+
+
+def grid_text(
+    title: str,
+    changes: Sequence[SurfaceChange],
+    ramp: ToneRamp,
+    measured: Collection[str] = (),
+) -> GridText:
+    """The title, caption and alt text of a grid of ``changes``.
+
+    ``measured`` holds the ids of the changes drawn at a width taken from ``scars.yaml``; every
+    other mark's size is called a drawing size.
+    """
     heading = schematic_title(title)
     caption = caption_text(changes, ramp)
-    rows = " ".join(f"Row {n}, {row_words(change)}" for n, change in enumerate(changes, 1))
-    colours = ", ".join(f"tone {tone.number} {tone.colour}" for tone in ramp.tones)
+    rows = " ".join(
+        f"Row {n}, {row_words(change, measured)}" for n, change in enumerate(changes, 1)
+    )
+    count = "1 row" if len(changes) == 1 else f"{len(changes)} rows"
+    each = "one change" if len(changes) == 1 else "each row one change"
     alt = (
-        f"{heading}. {len(changes)} rows of squares of skin, each row one change shown side by "
-        f"side on {len(ramp.tones)} skin tones ({colours}). {rows} {caption}"
+        f"{heading}. {count} of squares of skin, {each} shown side by side on "
+        f"{len(ramp.tones)} skin tones: {tone_names(ramp)}. {rows} {caption}"
     )
     return GridText(heading, caption, alt)
 
 
-def draw_grid(title: str, changes: Sequence[SurfaceChange], ramp: ToneRamp) -> Figure:
+def draw_grid(
+    title: str,
+    changes: Sequence[SurfaceChange],
+    ramp: ToneRamp,
+    measured: Collection[str] = (),
+) -> Figure:
     """The figure: title, one labelled row per change, tone labels, then the caption."""
-    text = grid_text(title, changes, ramp)
+    text = grid_text(title, changes, ramp, measured)
     caption = textwrap.wrap(text.caption, CAPTION_WRAP)
     tones = len(ramp.tones)
     width = LABEL_WIDTH_IN + tones * (SWATCH_IN + GAP_IN) + 0.2
@@ -113,7 +155,7 @@ def draw_grid(title: str, changes: Sequence[SurfaceChange], ramp: ToneRamp) -> F
         figure.text(
             0.2 / width,
             1 - (top + 0.1) / height,
-            "\n".join(textwrap.wrap(row_words(change), LABEL_WRAP)),
+            "\n".join(textwrap.wrap(row_words(change, measured), LABEL_WRAP)),
             fontsize=palette.SMALL_FONT_SIZE,
             color=palette.BLACK,
             va="top",

@@ -15,6 +15,7 @@ from skinlessons.facts import Facts, load_facts
 from skinlessons.facts.pictures import SurfaceChange
 from skinlessons.facts.store import lookup
 
+from ._tone_grid import NOT_FOR_DIAGNOSIS as NOT_FOR_DIAGNOSIS
 from ._tone_grid import draw_grid, grid_text
 
 
@@ -30,9 +31,19 @@ def plot_surface_picture(picture_id: str, facts: Facts | None = None) -> tuple[F
     return _grid(picture.title, changes, facts)
 
 
+def measured_sizes(changes: list[SurfaceChange], facts: Facts) -> frozenset[str]:
+    """The changes drawn at a width that ``scars.yaml`` gives (``check`` keeps them inside it)."""
+    return frozenset(
+        change.id
+        for change in changes
+        if change.mark is not None and facts.mark(change.mark).width_mm is not None
+    )
+
+
 def _grid(title: str, changes: list[SurfaceChange], facts: Facts) -> tuple[Figure, str]:
-    figure = draw_grid(title, changes, facts.tone_ramp)
-    return figure, grid_text(title, changes, facts.tone_ramp).alt
+    measured = measured_sizes(changes, facts)
+    figure = draw_grid(title, changes, facts.tone_ramp, measured)
+    return figure, grid_text(title, changes, facts.tone_ramp, measured).alt
 
 
 def plot_pih_pie(facts: Facts | None = None) -> tuple[Figure, str]:

@@ -11,7 +11,7 @@ the form follows):
 * **treatment-record**: the treatment record fact's fields, with the practitioner's procedures
   and agents as choices;
 * **referral**: the referral note fact's fields, the reasons being the contraindications whose
-  action is ``refer``;
+  action is ``refer`` and the complications in :data:`REFERRAL_FACTS`;
 * **aftercare**: the ``client`` points of every aftercare and complications fact, for the client.
 
 The pages load no script and hold no ``<form>`` element (nothing can be submitted), every control
@@ -39,6 +39,8 @@ AFTERCARE_TOPICS: Final = ("aftercare", "complications")
 """The practice topics whose ``client`` points make the client's aftercare sheet."""
 NONE_OF_THESE: Final = "None of these fits, or cannot say"
 """What many with darker skin answer to the Fitzpatrick questions (fitzpatrick-limits)."""
+REFERRAL_FACTS: Final = ("allergic-reaction",)
+"""Complications after treatment that the referral note offers as reasons, after the screening."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ FORMS: Final = (
         "referral",
         "Referral note",
         "to whom and why, what you saw and did, the client's consent to share",
-        ("referral-note",),
+        ("referral-note", *REFERRAL_FACTS),
     ),
     Form(
         "aftercare",
@@ -164,7 +166,8 @@ def _record(facts: Facts) -> dict[str, Any]:
 
 
 def _referral(facts: Facts) -> dict[str, Any]:
-    return {"reasons": [c for c in facts.contraindications.values() if c.action == "refer"]}
+    screening = [c.label for c in facts.contraindications.values() if c.action == "refer"]
+    return {"reasons": [*screening, *(_practice(facts, f).name for f in REFERRAL_FACTS)]}
 
 
 def _aftercare(facts: Facts) -> dict[str, Any]:

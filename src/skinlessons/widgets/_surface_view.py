@@ -14,7 +14,11 @@ from PIL import Image
 
 from skinlessons.display import close_figure, figure_to_png
 from skinlessons.facts import Facts
-from skinlessons.figures.surface_pictures import change_for_mark, plot_mark_surface
+from skinlessons.figures.surface_pictures import (
+    NOT_FOR_DIAGNOSIS,
+    change_for_mark,
+    plot_mark_surface,
+)
 
 from . import _style as style
 
@@ -23,11 +27,13 @@ BACKGROUND = (255, 255, 255)
 
 
 def surface_note(mark_id: str, facts: Facts) -> str:
-    """The words beside a mark's surface picture: what it is and what the tones are not."""
+    """The words beside a mark's surface picture: what it is, that it cannot diagnose, and what
+    the tones are not."""
     ramp = facts.tone_ramp
     return (
         f"Under the chart: the {facts.mark(mark_id).name} seen from the surface, a schematic "
-        f"drawing on the {len(ramp.tones)} tones of the {ramp.name}. {ramp.disclaimer}"
+        f"drawing on the {len(ramp.tones)} tones of the {ramp.name}. {NOT_FOR_DIAGNOSIS} "
+        f"{ramp.disclaimer}"
     )
 
 
