@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from .._util.forked import FORK_FROM, can_fork, forked_map, spare_cores
 from ..quiz.draw import draw_max_points
 from ..quiz.models import Objectives
 from . import lms_csv
@@ -33,21 +34,42 @@ def _attempt(run: GradeRun, what: str, action: Callable[[], T]) -> T | None:
         return None
 
 
-def _write_pages(out: Path, run: GradeRun, context: PageContext) -> None:
-    """One trainee's pages at a time; a page that fails is noted on that trainee's file."""
-    failed: dict[str, str] = {}
-    for outcome in run.outcomes:
+def _pages_and_report(out: Path, run: GradeRun, context: PageContext, workers: int) -> Path | None:
+    """Every trainee's pages, one trainee at a time, and the item analysis; a large cohort's
+    in forked workers. A page that fails is noted on that trainee's file; the report's path."""
+
+    def task(index: int) -> Path | str | tuple[str, str] | None:
+        if index == 0:
+            try:
+                return write_report(
+                    out, run.outcomes, context.quizzes, context.final_quiz_id, context.graded_on
+                )
+            except Exception as error:  # defence in depth: the other outputs are still written
+                return internal_error("writing", "the item analysis", error)
+        outcome = run.outcomes[index - 1]
         try:
             write_pages(out, [outcome], context)
         except Exception as error:
             source = outcome.submission.source
-            failed[source] = "graded, but " + internal_error(
+            return source, "graded, but " + internal_error(
                 "writing the feedback page for", source, error
             )
+        return None
+
+    report, *pages = forked_map(task, len(run.outcomes) + 1, workers)
+    failed = dict(page for page in pages if isinstance(page, tuple))
     run.files = [
         dataclasses.replace(item, reason=failed[item.source]) if item.source in failed else item
         for item in run.files
     ]
+    if isinstance(report, str):
+        run.problems.append(report)
+    return report if isinstance(report, Path) else None
+
+
+def output_workers(trainees: int) -> int:
+    """Worker processes for the pages of ``trainees``: every core for a large cohort, or none."""
+    return spare_cores() + 1 if trainees >= FORK_FROM and can_fork() else 0
 
 
 def write_outputs(
@@ -58,16 +80,16 @@ def write_outputs(
     citations: Mapping[str, str],
     final_id: str | None,
     graded_on: str,
+    workers: int | None = None,
 ) -> None:
-    """Write every output of ``run`` into ``out``; record their paths in ``run.outputs``."""
+    """Write every output of ``run`` into ``out``; record their paths in ``run.outputs``.
+
+    ``workers``: processes for the pages and the report (default: by cohort size and cores).
+    """
     quizzes = grader.quizzes
     context = PageContext(quizzes, objectives, citations, final_id, graded_on)
-    _write_pages(out, run, context)
-    report = _attempt(
-        run,
-        "the item analysis",
-        lambda: write_report(out, run.outcomes, quizzes, final_id, graded_on),
-    )
+    count = output_workers(len(run.outcomes)) if workers is None else workers
+    report = _pages_and_report(out, run, context, count)
     final_max = draw_max_points(quizzes[final_id]) if final_id else 0  # a pooled final: one draw
     written: dict[str, Path | None] = {
         "gradebook": out / GRADEBOOK_FILE,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..cases import CasesFile
 from ..cases.record import CASES_ID
@@ -28,6 +29,15 @@ from .records import Submission
 
 _memo_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """A response as memo key text (one encoder: ``json.dumps`` with options builds one a call)."""
+_PLAIN: Final = (str, bool, int, float, type(None))
+
+
+def _memo_response(response: object) -> tuple[str, object]:
+    """A response as part of a memo key: itself with its type when hashable (most answers are
+    a text or a choice id), else its canonical JSON text (lists, objects)."""
+    if type(response) in _PLAIN:
+        return type(response).__name__, response
+    return "json", _memo_text(response)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +90,7 @@ class Grader:
             quiz_id: {question.id: question for question in quiz.questions}
             for quiz_id, quiz in self.quizzes.items()
         }
-        self._memo: dict[tuple[str, str], Result] = {}
+        self._memo: dict[tuple[str, str, tuple[str, object]], Result] = {}
         self._templated = {
             q.id for quiz in quizzes.values() for q in quiz.questions if is_template(q)
         }
@@ -88,7 +98,7 @@ class Grader:
     def grade_question(self, question: AnyQuestion, response: object) -> Result:
         """The best result over the question's key and any accepted alternative keys."""
         variant = repr(question.key_value()) if question.id in self._templated else ""
-        memo_key = (question.id, variant + _memo_text(response))
+        memo_key = (question.id, variant, _memo_response(response))
         found = self._memo.get(memo_key)
         if found is None:
             found = grade(question, response)

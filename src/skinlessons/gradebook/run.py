@@ -30,10 +30,11 @@ from ..submission.trainee_ids import FORMULA_STARTS
 from ._quote import quoted, shorten
 from ._storable import StoreRefused
 from .cohort import TraineeOutcome, build_cohort, current_submissions, summative_quiz_id
-from .intake import display_name, find_files, read_submission
+from .intake import display_name, find_files
 from .lock import run_lock
 from .outputs import write_outputs
 from .overrides import load_overrides
+from .reading import Read, read_files
 from .records import Rejected, Submission
 from .regrade import Grader, SubmissionGrade
 from .roster import check_roster, load_roster
@@ -65,6 +66,9 @@ class GradeOptions:
     max_file_bytes: int = MAX_BYTES
     graded_on: str | None = None
     """The date printed on pages and certificates (default: today, UTC)."""
+    workers: int | None = None
+    """Worker processes that read the files and write the pages (default: by batch size and
+    cores; 0 does everything in this process)."""
 
 
 def prepare_out(submissions: Path, out: Path) -> Path:
@@ -110,19 +114,19 @@ class _Intake:
 
 
 def _take_file(
-    path: Path,
-    options: GradeOptions,
+    item: Read,
+    source: str,
     book: Gradebook,
     grader: Grader,
     stored: set[str],
     intake: _Intake,
 ) -> FileOutcome | None:
-    """Read, grade and store one file; its outcome if it is rejected or a duplicate."""
-    source = display_name(path, options.submissions)
+    """Grade and store one file as read; its outcome if it is rejected or a duplicate."""
+    if isinstance(item, str):
+        return FileOutcome(source, REJECTED, item)
+    if isinstance(item, Rejected):
+        return FileOutcome(item.source, REJECTED, item.reason)
     try:
-        item = read_submission(path, options.submissions, limit=options.max_file_bytes)
-        if isinstance(item, Rejected):
-            return FileOutcome(item.source, REJECTED, item.reason)
         problem = trainee_id_problem(item.trainee_id)
         if problem is not None:
             return FileOutcome(item.source, REJECTED, problem)
@@ -146,12 +150,14 @@ def _take_file(
 def _read_folder(
     options: GradeOptions, book: Gradebook, grader: Grader, progress: ProgressHook | None
 ) -> _Intake:
-    """Read every file; store the new submissions."""
+    """Read every file (ahead, on the other cores, for a large batch); store the new ones."""
     stored = book.stored_hashes()
     paths = list(find_files(options.submissions, skip=options.out))
     intake = _Intake()
-    for done, path in enumerate(paths, start=1):
-        outcome = _take_file(path, options, book, grader, stored, intake)
+    items = read_files(paths, options.submissions, options.max_file_bytes, options.workers)
+    for done, (path, item) in enumerate(zip(paths, items, strict=True), start=1):
+        source = display_name(path, options.submissions)
+        outcome = _take_file(item, source, book, grader, stored, intake)
         if outcome is not None:
             intake.files.append(outcome)
         if progress is not None:
@@ -273,7 +279,9 @@ def grade_folder(options: GradeOptions, progress: ProgressHook | None = None) ->
                 problems=_stored_problems(broken, intake.sources),
             )
             citations = {rid: ref.cite() for rid, ref in facts.references.items()}
-            write_outputs(out, run, grader, objectives, citations, final_id, graded_on)
+            write_outputs(
+                out, run, grader, objectives, citations, final_id, graded_on, options.workers
+            )
             counts = (len(run.files), run.count(GRADED), run.count(REJECTED))
             book.record_run(started, counts, overrides.applied)
         finally:
