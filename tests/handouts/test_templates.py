@@ -72,7 +72,7 @@ def test_the_instructor_copy_shows_the_sample_variant_its_key_and_the_ranges() -
     sample = realise(question, fixed_variants(question)[0])
     assert sample.key is not None
     assert "free-acid-share: agent glycolic, lactic, salicylic; ph 2 to 5 in steps of 0.5" in page
-    assert f"{sample.key.value:g} %" in page
+    assert f"{round(sample.key.value, 2):g} %" in page  # a computed key, to two decimals
     assert "{agent_name}" not in page
 
 
@@ -83,3 +83,10 @@ def test_a_summative_template_reaches_trainees_as_a_key_free_sample() -> None:
     assert "quiz-variants" not in page and "quiz-another" not in page
     assert all(f"{key.value:g}" not in page for key in keys if key is not None)
     assert "{concentration_pct" not in page and "% Glycolic acid product" in page
+
+
+
+def test_a_written_key_below_one_is_shown_as_written() -> None:
+    final = load_quiz(Path("quizzes") / "08_final_assessment.yaml")
+    page = render_quiz_html(final, "instructor")
+    assert "0.075 mm (± 0.045 mm)" in page

@@ -68,13 +68,18 @@ def _true_false_key(question: models.TrueFalse) -> str:
     return "True" if question.key else "False"
 
 
+def _shown(value: float) -> str:
+    """A key as an instructor reads it: a computed 40.3371 as 40.34, a written 0.075 as is."""
+    return f"{round(value, 2):g}" if abs(value) >= 1 else f"{value:.3g}"
+
+
 def _numeric_key(question: models.Numeric) -> str:
     if question.key is None:
         return ""
     key, unit = question.key, f" {question.unit}" if question.unit else ""
     if key.tolerance is not None:
-        return f"{key.value:g}{unit} (± {key.tolerance:g}{unit})"
-    return f"{key.value:g}{unit} (± {100 * (key.relative_tolerance or 0):g} %)"
+        return f"{_shown(key.value)}{unit} (± {key.tolerance:g}{unit})"
+    return f"{_shown(key.value)}{unit} (± {100 * (key.relative_tolerance or 0):g} %)"
 
 
 def _short_text_key(question: models.ShortText) -> str:
