@@ -85,7 +85,6 @@ def test_a_summative_template_reaches_trainees_as_a_key_free_sample() -> None:
     assert "{concentration_pct" not in page and "% Glycolic acid product" in page
 
 
-
 def test_a_written_key_below_one_is_shown_as_written() -> None:
     final = load_quiz(Path("quizzes") / "08_final_assessment.yaml")
     page = render_quiz_html(final, "instructor")
