@@ -22,15 +22,16 @@ def real_course_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) 
     This is the one execution of the lesson notebooks in a test run: each lesson runs top to
     bottom in its own fresh kernel, but for the cells the build renders at export (see
     ``tests/lessons/test_execute.py``, which runs those). Under ``pytest -n 2`` the workers share
-    one folder and take turns: the first builds and executes, a later one finds every lesson in
-    the build cache this run filled (status ``cached``) and executes nothing.
+    one cache and take turns: the first builds and executes, a later one finds every lesson in
+    the build cache this run filled (status ``cached``) and executes nothing. Each worker writes
+    its own pages, so no worker reads a page while another rewrites it.
     """
     shared = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         shared = shared.parent  # the xdist workers of one run share this folder
     with (shared / "real-course.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return run_build(REPO, shared / "real-course")
+        return run_build(REPO, shared / "real-course", out_name=f"out-{worker_id}")
 
 
 @pytest.fixture(scope="session")
