@@ -5,30 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from testkit.handouts import copy_course, run_build
+from testkit.release import edit_quiz, plant_sentinels
 
 pytestmark = pytest.mark.slow
 
 SENTINEL = "SENTINEL-7f3a"
 SENTINEL_NUMBER = "7373.4242"
-
-
-def _plant_sentinels(quiz_file: Path) -> None:
-    """Replace every free-text key, numeric key, explanation and feedback by sentinels."""
-    yaml = YAML(typ="rt")
-    data = yaml.load(quiz_file.read_text(encoding="utf-8"))
-    for number, question in enumerate(data["questions"]):
-        question["explanation"] = f"{SENTINEL}-EXPLANATION-{number}"
-        for option in question.get("options", []):
-            option["feedback"] = f"{SENTINEL}-FEEDBACK-{number}"
-        if question["type"] == "short_text":
-            question["key"] = [f"{SENTINEL}-KEY-{number}"]
-        if question["type"] == "numeric":
-            question["key"] = {"value": float(SENTINEL_NUMBER), "tolerance": 0}
-    with quiz_file.open("w", encoding="utf-8") as stream:
-        yaml.dump(data, stream)
 
 
 def _files_containing(folder: Path, needles: tuple[str, ...]) -> list[str]:
@@ -48,7 +32,7 @@ def test_summative_answers_never_reach_trainee_files(
 ) -> None:
     """Sentinel keys/explanations appear in no trainee page, asset or cached notebook."""
     course = copy_course(tmp_path / "course")
-    _plant_sentinels(course / "quizzes" / "03_final.yaml")
+    edit_quiz(course, "03_final", lambda data: plant_sentinels(data, SENTINEL, SENTINEL_NUMBER))
     build = run_build(course, tmp_path, editions=editions)
     assert build.report.ok, build.report.problems
     needles = (SENTINEL, SENTINEL_NUMBER)

@@ -14,7 +14,7 @@ from skinlessons.quiz.loader import load_course_quizzes
 from skinlessons.quiz.models import Quiz
 from skinlessons.release import build_release
 from skinlessons.release.wheel import build_wheel, project_dir
-from testkit.release import FINAL, all_texts, copy_course, edit_quiz
+from testkit.release import FINAL, all_texts, copy_course, edit_quiz, plant_sentinels
 
 SENTINEL = "SENTINEL-5e2a"
 SENTINEL_NUMBER = "6161.2929"
@@ -28,12 +28,7 @@ POOLS = [
 
 def _pooled_with_sentinels(data: Any) -> None:
     data["pools"] = POOLS
-    for number, question in enumerate(data["questions"]):
-        question["explanation"] = f"{SENTINEL}-EXPLANATION-{number} and more words"
-        for option in question.get("options", []):
-            option["feedback"] = f"{SENTINEL}-FEEDBACK-{number} and more words"
-        if question["type"] == "numeric" and "template" not in question:  # a template has none
-            question["key"] = {"value": float(SENTINEL_NUMBER), "tolerance": 0}
+    plant_sentinels(data, SENTINEL, SENTINEL_NUMBER, tail=" and more words")
 
 
 def test_a_pooled_final_ships_key_free_with_the_pools_the_grader_draws(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from skinlessons.errors import ReleaseError
 from skinlessons.quiz.loader import load_course_quizzes, load_quiz
 from skinlessons.release import build_release, normalise_wheel, quiz_files_in_wheel
 from skinlessons.release.wheel import build_wheel, project_dir
-from testkit.release import FINAL, all_texts, copy_course, edit_quiz, first
+from testkit.release import FINAL, all_texts, copy_course, edit_quiz, first, plant_sentinels
 
 pytestmark = pytest.mark.slow  # builds the wheel and release archives
 
@@ -146,16 +146,7 @@ def test_archive_changes_when_trainee_content_changes(
 
 
 def _plant_sentinels(data: Any) -> None:
-    for number, question in enumerate(data["questions"]):
-        question["explanation"] = f"{SENTINEL}-EXPLANATION-{number} and more words"
-        for option in question.get("options", []):
-            option["feedback"] = f"{SENTINEL}-FEEDBACK-{number} and more words"
-        if question["type"] == "short_text":
-            question["key"] = [f"{SENTINEL}-KEY-{number}"]
-        if question["type"] == "numeric" and "template" in question:  # its key rule
-            question["template"]["tolerance"] = float(SENTINEL_NUMBER)
-        elif question["type"] == "numeric":
-            question["key"] = {"value": float(SENTINEL_NUMBER), "tolerance": 0}
+    plant_sentinels(data, SENTINEL, SENTINEL_NUMBER, tail=" and more words")
 
 
 def test_no_summative_key_or_explanation_anywhere_in_the_archive(

@@ -41,6 +41,21 @@ def edit_quiz(course: Path, quiz_id: str, change: Callable[[Any], None]) -> None
         yaml.dump(data, stream)
 
 
+def plant_sentinels(data: Any, sentinel: str, number: str, *, tail: str = "") -> None:
+    """Replace each explanation, option feedback, free-text key and numeric key of a loaded quiz
+    file by ``sentinel`` texts and the ``number`` (a template's key rule: its tolerance)."""
+    for index, question in enumerate(data["questions"]):
+        question["explanation"] = f"{sentinel}-EXPLANATION-{index}{tail}"
+        for option in question.get("options", []):
+            option["feedback"] = f"{sentinel}-FEEDBACK-{index}{tail}"
+        if question["type"] == "short_text":
+            question["key"] = [f"{sentinel}-KEY-{index}"]
+        if question["type"] == "numeric" and "template" in question:
+            question["template"]["tolerance"] = float(number)
+        elif question["type"] == "numeric":
+            question["key"] = {"value": float(number), "tolerance": 0}
+
+
 def first(data: Any, question_type: str) -> Any:
     """The first question of that type in a loaded quiz file."""
     return next(q for q in data["questions"] if q["type"] == question_type)
