@@ -31,15 +31,22 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def spare_cores() -> int:
-    """The cores this process may use beyond its own."""
-    return len(os.sched_getaffinity(0)) - 1
+def worker_count(tasks: int, *, alongside: bool) -> int:
+    """Workers worth forking for ``tasks``: none for fewer than :data:`FORK_FROM` or where the
+    platform cannot fork; else one per core, less this process's own while it works
+    ``alongside`` them (rather than only waiting for their results)."""
+    if tasks < FORK_FROM or not can_fork():
+        return 0
+    return len(os.sched_getaffinity(0)) - (1 if alongside else 0)
 
 
 def forked_map(
     task: Callable[[int], T], count: int, workers: int, *, chunk: int = 32
 ) -> Iterator[T]:
-    """``task(0) .. task(count - 1)`` in ``workers`` forked processes (here when 0), in order."""
+    """``task(0) .. task(count - 1)`` in ``workers`` forked processes (here when 0), in order.
+
+    One pool at a time: the workers find the task in a module global set before the fork.
+    """
     global _TASK
     if workers < 1 or not can_fork():
         yield from map(task, range(count))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from .._util.forked import FORK_FROM, can_fork, forked_map, spare_cores
+from .._util.forked import forked_map, worker_count
 from ..quiz.draw import draw_max_points
 from ..quiz.models import Objectives
 from . import lms_csv
@@ -69,7 +69,7 @@ def _pages_and_report(out: Path, run: GradeRun, context: PageContext, workers: i
 
 def output_workers(trainees: int) -> int:
     """Worker processes for the pages of ``trainees``: every core for a large cohort, or none."""
-    return spare_cores() + 1 if trainees >= FORK_FROM and can_fork() else 0
+    return worker_count(trainees, alongside=False)
 
 
 def write_outputs(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .._util.forked import FORK_FROM, can_fork, forked_map, spare_cores
+from .._util.forked import forked_map, worker_count
 from .intake import display_name, read_submission
 from .records import Rejected, Submission
 from .summary import internal_error
@@ -23,7 +23,7 @@ Read = Submission | Rejected | str
 
 def reading_workers(files: int) -> int:
     """Worker processes for a batch of ``files``: one per core beyond this one, or none."""
-    return spare_cores() if files >= FORK_FROM and can_fork() else 0
+    return worker_count(files, alongside=True)
 
 
 def read_files(
