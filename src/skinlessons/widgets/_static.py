@@ -73,16 +73,18 @@ class WidgetApp(ABC):
         observed: Iterable[ipywidgets.ValueWidget],
         *,
         result_first: bool = False,
+        last: Sequence[ipywidgets.Widget] = (),
     ) -> None:
         """Make :attr:`view` (the ``shown`` controls in a box, then the picture and the result
-        text, or the result first where it is the verdict to read before the chart), set the
-        controls from the state, draw once, then follow every change of an ``observed`` value."""
+        text, or the result first where it is the verdict to read before the chart, then any
+        ``last`` widgets), set the controls from the state, draw once, then follow every change
+        of an ``observed`` value."""
         import ipywidgets as widgets
 
         self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
         self.result = widgets.HTML(layout=style.RESULT_LAYOUT)
         below = [self.result, self.image] if result_first else [self.image, self.result]
-        self.view = widgets.VBox([controls_box(shown), *below])
+        self.view = widgets.VBox([controls_box(shown), *below, *last])
         self._sync_controls()
         self._refresh()
         for control in observed:

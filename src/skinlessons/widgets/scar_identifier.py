@@ -135,8 +135,12 @@ class ScarIdentifier(WidgetApp):
         self.checks = checkboxes(self.facts.scar_features.values())
         self.surface = SurfaceView(self.facts)
         heading = widgets.HTML("<strong>What do you see? (tick all)</strong>")
-        self._start([heading, *self.checks.values()], self.checks.values(), result_first=True)
-        self.view.children = (*self.view.children, self.surface.image)
+        self._start(
+            [heading, *self.checks.values()],
+            self.checks.values(),
+            result_first=True,
+            last=[self.surface.image],
+        )
 
     @property
     def png(self) -> bytes:
