@@ -79,6 +79,8 @@ class Grader:
         self.overrides = overrides
         self.cases = cases
         """The course's virtual clients: their submission part is kept, reported, never graded."""
+        self._not_quizzes = frozenset({CASES_ID} if cases is not None else ())
+        """Submission parts the course has besides its quizzes (not noted as unknown)."""
         self.originals = dict(quizzes)
         self.quizzes = {quiz_id: overrides.apply_to(quiz) for quiz_id, quiz in quizzes.items()}
         self.versions = {quiz_id: quiz_version(quiz) for quiz_id, quiz in quizzes.items()}
@@ -215,8 +217,7 @@ class Grader:
                 variants=variants,
             )
             misfits += self._problems(quiz_id, records, result.results, first_results)
-        formative_parts = {CASES_ID} if self.cases is not None else set()
-        unknown = sorted(set(submission.quizzes) - set(self.quizzes) - formative_parts)
+        unknown = sorted(set(submission.quizzes) - set(self.quizzes) - self._not_quizzes)
         notes = misfits
         if unknown:
             notes.append(
