@@ -32,11 +32,12 @@ def cases_part(events: Sequence[AnswerEvent], cases: CasesFile | None) -> list[Q
     return [QuizAnswers(CASES_ID, cases_version(cases), "formative", kept)]
 
 
-def cases_receipt_line(events: Sequence[AnswerEvent], cases: CasesFile | None) -> str | None:
-    """The receipt's line on the cases: how many clients have a checked decision."""
+def cases_receipt_line(parts: Sequence[QuizAnswers], cases: CasesFile | None) -> str | None:
+    """The receipt's line on the cases (``parts``: from :func:`cases_part`): how many clients
+    have a checked decision."""
     if cases is None:
         return None
-    decided = sum(1 for record in kept_cases(events, cases).values() if record.attempts)
+    decided = sum(1 for part in parts for record in part.answers.values() if record.attempts)
     return strings.RECEIPT_CASES.format(decided=decided, total=len(cases.cases))
 
 

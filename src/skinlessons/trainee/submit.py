@@ -249,7 +249,7 @@ def submit(
         unknown_quiz_ids=unknown,
         log_path=log.path,
         skipped=list(log.skipped),
-        cases_line=cases_receipt_line(events, cases),
+        cases_line=cases_receipt_line(extra, cases),
     )
 
 
