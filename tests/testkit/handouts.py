@@ -42,7 +42,7 @@ def run_build(course: Path, root: Path, out_name: str = "out", **options: Any) -
     """Build ``course`` into ``root/<out_name>`` with its cache in ``root/cache``."""
     lines: list[str] = []
     out, cache_dir = root / out_name, root / "cache"
-    settings = BuildOptions(course=course, out=out, cache_dir=cache_dir, jobs=2, **options)
+    settings = BuildOptions(course=course, out=out, cache_dir=cache_dir, **{"jobs": 2, **options})
     report = build_handouts(settings, progress=lines.append)
     return Build(course, out, cache_dir, report, lines)
 

@@ -83,7 +83,8 @@ def check(course: Path | None, data_dir: Path | None, only: tuple[str, ...]) -> 
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Notebooks executed at once. Default: the number of CPU cores.",
+    help="Notebooks executed at once; above 1, each edition's pages are also written beside "
+    "them in a process of its own. Default: the number of CPU cores.",
 )
 def build(course: Path | None, edition: str, out: Path | None, jobs: int | None) -> None:
     """Execute every lesson once and write the HTML handouts.

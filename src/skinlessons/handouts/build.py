@@ -55,7 +55,9 @@ class BuildOptions(BaseModel):
         None, description="Execution cache; default <course>/build/cache."
     )
     jobs: int = Field(
-        default_factory=lambda: os.cpu_count() or 1, ge=1, description="Kernels at once."
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="Kernels at once; above 1, the editions are written in processes beside them.",
     )
     timeout_s: int = Field(600, gt=0, description="Longest a single cell may run, in seconds.")
     cite: Callable[[str], str | None] = Field(

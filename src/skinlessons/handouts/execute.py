@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 
 from .cache import ExecutionCache, skips_execution
@@ -45,16 +45,28 @@ class ExecutionSettings:
     kernel_name: str = "python3"
 
 
+def _first_line(cell: NotebookNode) -> str:
+    return (cell.source.strip().splitlines() or [""])[0][:60]
+
+
 def _failure(notebook: NotebookNode, exc: BaseException) -> NotebookFailure:
     """Find the failing cell (the first with an error output, else the last one started)."""
     for number, cell in enumerate(notebook.cells, start=1):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                first = (cell.source.strip().splitlines() or [""])[0][:60]
-                return NotebookFailure(number, first, f"{output.ename}: {output.evalue}")
+                error = f"{output.ename}: {output.evalue}"
+                return NotebookFailure(number, _first_line(cell), error)
     if isinstance(exc, CellExecutionError):
         return NotebookFailure(None, "", f"{exc.ename}: {exc.evalue}")
-    return NotebookFailure(None, "", f"{type(exc).__name__}: {exc}".strip())
+    error = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}".strip()
+    started = [
+        number
+        for number, cell in enumerate(notebook.cells, start=1)
+        if "iopub.execute_input" in cell.get("metadata", {}).get("execution", {})
+    ]
+    if not started:
+        return NotebookFailure(None, "", error)
+    return NotebookFailure(started[-1], _first_line(notebook.cells[started[-1] - 1]), error)
 
 
 def _kernel_copy(notebook: NotebookNode) -> NotebookNode:
@@ -86,7 +98,7 @@ async def _execute_one(
         )
         try:
             await client.async_execute(env=dict(settings.env))
-        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as exc:
+        except Exception as exc:  # a cell error, a timeout, a dead kernel, an invalid output...
             seconds = time.perf_counter() - started
             return ExecutionResult(job.path, "failed", seconds, failure=_failure(notebook, exc))
         seconds = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""Write one edition's folder: its lesson pages (only those whose inputs changed), assets, index.
+"""Write one handout page (only when its inputs changed) and an edition's shared assets.
 
 A page is made from the lesson as it is now (prose, tags, metadata) with the code outputs of its
 execution (:func:`.cache.with_current_prose`), the full quizzes, the navigation and the dates.
@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..course import notebook_dir
 from ..errors import HandoutBuildError
-from ..facts import load_facts
-from .editions import Edition, has_lesson_page
-from .forms import FORMS_DIR, form_links, write_forms
-from .report import BuildReport, Progress
+from .editions import Edition
+from .report import Progress
 from .site import (
     ASSET_FILES,
     ASSETS_DIR,
@@ -26,10 +24,8 @@ from .site import (
     STYLESHEETS,
     PageLink,
     asset_paths,
-    lesson_title,
     page_scripts,
     write_assets,
-    write_index,
 )
 from .staging import CourseSources
 from .stamps import PageStamps, stamp_of
@@ -51,17 +47,28 @@ class LessonPage:
 
 @dataclass(frozen=True)
 class EditionJob:
-    """Everything an edition's pages share."""
+    """Everything an edition's pages share: the course, the lessons to show, the hashes."""
 
     sources: CourseSources
-    lessons: dict[str, LessonPage]
+    stems: tuple[str, ...]
+    """The lessons some edition has a page for, in course order."""
+    titles: dict[str, str]
     inputs: tuple[str, ...]
     cite: Callable[[str], str | None]
     max_page_bytes: int
     today: dt.date
 
 
-class _Exporter:
+@dataclass
+class PageOutcome:
+    """One page as exported: where (None when it could not be), its problems and notes."""
+
+    path: Path | None
+    problems: list[str]
+    notes: list[str]
+
+
+class Exporter:
     """The edition's HTMLExporter, made (and nbconvert imported) only when first needed."""
 
     def __init__(self, edition: Edition) -> None:
@@ -69,6 +76,7 @@ class _Exporter:
         self._made: HTMLExporter | None = None
 
     def get(self) -> HTMLExporter:
+        """The exporter (made on first use)."""
         if self._made is None:
             from .export import make_exporter
 
@@ -76,68 +84,15 @@ class _Exporter:
         return self._made
 
 
-def write_edition(
-    edition: Edition, job: EditionJob, report: BuildReport, progress: Progress
-) -> list[str]:
-    """Write ``<out>/<edition>/``; record pages, index and problems in ``report``.
-
-    Returns:
-        The asset files and the forms of the edition folder (relative to it).
-    """
-    folder = report.out / edition
-    folder.mkdir(parents=True, exist_ok=True)
-    exporter = _Exporter(edition)
-    stamps = PageStamps(folder)
-    sources = job.sources
-    stems = [
-        path.stem
-        for path in sources.notebooks
-        if path.stem in job.lessons
-        and has_lesson_page(edition, summative=sources.is_summative(path.stem))
-    ]
-    titles = {
-        stem: lesson_title(stem, job.lessons[stem].notebook, sources.lesson(stem)) for stem in stems
-    }
-    links = [PageLink(f"{stem}.html", titles[stem]) for stem in stems]
-    written: list[Path] = []
-    listed: list[dict[str, Any]] = []
-    for position, stem in enumerate(stems):
-        lesson = sources.lesson(stem)
-        entry = {
-            "href": f"{stem}.html",
-            "title": titles[stem],
-            "duration_min": lesson.duration_min if lesson else None,
-            "objectives": list(lesson.objectives) if lesson else [],
-        }
-        previous = links[position - 1] if position > 0 else None
-        following = links[position + 1] if position + 1 < len(links) else None
-        page = _page_context(
-            edition, titles[stem], previous, following, job.lessons[stem], sources.objectives.title
-        )
-        path = _write_page(edition, stem, page, job, exporter, stamps, report, progress)
-        if path is not None:
-            written.append(path)
-            listed.append(entry)
-    assets = _write_assets(folder, exporter, stamps, job.inputs)
-    stamps.save([*written, folder / ASSETS_DIR])
-    report.pages[edition] = written
-    forms = write_forms(folder, edition, load_facts(), sources.objectives.title, job.today)
-    progress(f"wrote     {edition}/{FORMS_DIR}/ ({len(forms)} forms)")
-    report.indexes[edition] = write_index(
-        folder, edition, listed, job.today, sources.objectives.title, form_links()
-    )
-    return [*assets, *forms]
-
-
-def _page_context(
+def page_context(
     edition: Edition,
     title: str,
-    previous: PageLink | None,
-    following: PageLink | None,
+    links: tuple[PageLink | None, PageLink | None],
     lesson: LessonPage,
     course_title: str,
 ) -> dict[str, Any]:
-    """What the page template reads besides the notebook."""
+    """What the page template reads besides the notebook (``links``: previous and next page)."""
+    previous, following = links
     return {
         "title": title,
         "edition": edition,
@@ -152,23 +107,22 @@ def _page_context(
     }
 
 
-def _write_page(
-    edition: Edition,
+def write_page(
     stem: str,
     page: dict[str, Any],
+    lesson: LessonPage,
     job: EditionJob,
-    exporter: _Exporter,
+    exporter: Exporter,
     stamps: PageStamps,
-    report: BuildReport,
     progress: Progress,
-) -> Path | None:
-    """Export one page unless it is current; None when it could not be written."""
-    lesson = job.lessons[stem]
-    path = report.out / edition / f"{stem}.html"
+) -> PageOutcome:
+    """Export one lesson page into its edition folder, unless it is current."""
+    edition = exporter.edition
+    path = stamps.path.parent / f"{stem}.html"
     stamp = stamp_of(job.inputs, edition, lesson.execution_key, lesson.source_hash, page)
     if stamps.is_current(path, stamp):
         progress(f"unchanged {edition}/{stem}.html")
-        return path
+        return PageOutcome(path, [], [])
     from .export import export_page
 
     source_path = notebook_dir(job.sources.root) / f"{stem}.ipynb"
@@ -190,29 +144,42 @@ def _write_page(
             notebook_folder=source_path.parent,
         )
     except HandoutBuildError as exc:
-        report.problems.append(str(exc))
         progress(f"FAILED    {edition}/{stem}.html: {exc}")
-        return None
+        return PageOutcome(None, [str(exc)], [])
+    except Exception as exc:  # one page that cannot be exported stops only itself
+        progress(f"FAILED    {edition}/{stem}.html: {type(exc).__name__}: {exc}")
+        return PageOutcome(
+            None,
+            [
+                f"{edition}/{stem}.html: internal error while exporting notebooks/{stem}.ipynb "
+                f"({type(exc).__name__}: {exc}). Fix: look for an unusual output in that lesson; "
+                "if you find none, please report it."
+            ],
+            [],
+        )
     size = len(html.encode("utf-8"))
     if size > job.max_page_bytes:
-        report.problems.append(
-            f"{edition}/{stem}.html is {size / 1e6:.2f} MB, over the "
-            f"{job.max_page_bytes / 1e6:g} MB limit — notebooks/{stem}.ipynb. "
-            "Fix: show fewer or smaller figures (lower dpi), or split the lesson."
-        )
         progress(f"FAILED    {edition}/{stem}.html: {size / 1e6:.2f} MB is too large")
-        return None
+        return PageOutcome(
+            None,
+            [
+                f"{edition}/{stem}.html is {size / 1e6:.2f} MB, over the "
+                f"{job.max_page_bytes / 1e6:g} MB limit — notebooks/{stem}.ipynb. "
+                "Fix: show fewer or smaller figures (lower dpi), or split the lesson."
+            ],
+            [],
+        )
     path.write_text(html, encoding="utf-8")
     stamps.record(path, stamp)
-    report.notes.extend(resources.get("handout", {}).get("notes", []))
     progress(f"wrote     {edition}/{stem}.html ({size / 1024:.0f} KB)")
-    return path
+    return PageOutcome(path, [], list(resources.get("handout", {}).get("notes", [])))
 
 
-def _write_assets(
-    folder: Path, exporter: _Exporter, stamps: PageStamps, inputs: tuple[str, ...]
+def write_edition_assets(
+    exporter: Exporter, stamps: PageStamps, inputs: tuple[str, ...]
 ) -> list[str]:
-    """Write the shared assets unless they are current; their paths relative to ``folder``."""
+    """Write the shared assets unless they are current; their paths relative to the folder."""
+    folder = stamps.path.parent
     assets = folder / ASSETS_DIR
     names = [f"{ASSETS_DIR}/{name}" for name in ASSET_FILES]
     stamp = stamp_of(inputs, "assets")

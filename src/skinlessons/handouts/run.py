@@ -32,9 +32,9 @@ from .cache import (
     with_current_prose,
 )
 from .editions import Edition, has_lesson_page
-from .pages import EditionJob, LessonPage, write_edition
+from .pages import EditionJob, LessonPage
 from .report import BuildReport, ExecutionResult, Progress
-from .site import last_reviewed
+from .site import last_reviewed, lesson_title
 from .staging import (
     CourseSources,
     course_files_fingerprint,
@@ -42,6 +42,7 @@ from .staging import (
     load_course_sources,
     stage_key_free_course,
 )
+from .writers import edition_writers
 
 BUILD_MODE = "build"
 
@@ -95,9 +96,12 @@ def _execute(
     sources: CourseSources,
     settings: RunSettings,
     cache: ExecutionCache,
-    progress: Progress,
+    on_result: Callable[[ExecutionResult], None],
 ) -> list[ExecutionResult]:
-    """Execute the notebooks the cache lacks, in a key-free copy of the course."""
+    """Execute the notebooks the cache lacks, in a key-free copy of the course.
+
+    The longest lessons (by code cells) start first, so no long one is left to run alone.
+    """
     from .execute import ExecutionJob, ExecutionSettings, execute_notebooks
 
     with tempfile.TemporaryDirectory(prefix="skinlessons-build-") as scratch:
@@ -115,8 +119,22 @@ def _execute(
             jobs=settings.jobs,
             timeout_s=settings.timeout_s,
         )
-        jobs = [ExecutionJob(lesson.path, lesson.notebook, lesson.key) for lesson in missing]
-        return execute_notebooks(jobs, kernels, lambda result: progress(result.progress_line()))
+        longest_first = sorted(missing, key=lambda lesson: -_code_cells(lesson.notebook))
+        jobs = [ExecutionJob(lesson.path, lesson.notebook, lesson.key) for lesson in longest_first]
+        return execute_notebooks(jobs, kernels, on_result)
+
+
+def _code_cells(notebook: nbformat.NotebookNode) -> int:
+    return sum(cell.cell_type == "code" for cell in notebook.cells)
+
+
+def _titles(lessons: list[_Lesson], sources: CourseSources) -> dict[str, str]:
+    return {
+        lesson.path.stem: lesson_title(
+            lesson.path.stem, lesson.notebook, sources.lesson(lesson.path.stem)
+        )
+        for lesson in lessons
+    }
 
 
 def run_build(
@@ -135,35 +153,11 @@ def run_build(
     report = BuildReport(settings.out)
     package = package_fingerprint()  # reads every package file: once per build
     lessons = _read_lessons(sources, settings.editions, package)
-    results: dict[str, ExecutionResult] = {}
-    missing = []
-    for lesson in lessons:
-        executed = cache.get(lesson.path.stem, lesson.key)
-        if executed is None:
-            missing.append(lesson)
-            continue
-        result = ExecutionResult(lesson.path, "cached", 0.0, notebook=executed, key=lesson.key)
-        results[lesson.path.stem] = result
-        progress(result.progress_line())
-    if missing:
-        for result in _execute(missing, sources, settings, cache, progress):
-            results[result.path.stem] = result
-    report.executions = [results[lesson.path.stem] for lesson in lessons]
-    report.problems.extend(
-        result.failure.describe(result.name) for result in report.executions if result.failure
-    )
     today = dt.date.today()
-    pages = {}
-    for lesson in lessons:
-        executed = results[lesson.path.stem].notebook
-        if executed is None:
-            continue
-        merged = with_current_prose(lesson.notebook, executed)
-        reviewed = last_reviewed(lesson.path, merged, today)
-        pages[lesson.path.stem] = LessonPage(merged, lesson.key, lesson.source_hash, reviewed)
     job = EditionJob(
         sources=sources,
-        lessons=pages,
+        stems=tuple(lesson.path.stem for lesson in lessons),
+        titles=_titles(lessons, sources),
         inputs=(
             package,
             library_versions(EXPORT_LIBRARIES),
@@ -173,7 +167,46 @@ def run_build(
         max_page_bytes=settings.max_page_bytes,
         today=today,
     )
-    assets: dict[str, list[str]] = {
-        edition: write_edition(edition, job, report, progress) for edition in settings.editions
-    }
+    by_stem = {lesson.path.stem: lesson for lesson in lessons}
+    results: dict[str, ExecutionResult] = {}
+    fork = settings.jobs > 1
+    with edition_writers(settings.editions, job, settings.out, progress, fork=fork) as writers:
+
+        def ready(result: ExecutionResult) -> None:
+            """Hand a finished lesson to every edition's writer."""
+            stem = result.path.stem
+            results[stem] = result
+            progress(result.progress_line())
+            page = None
+            if result.notebook is not None:
+                lesson = by_stem[stem]
+                merged = with_current_prose(lesson.notebook, result.notebook)
+                reviewed = last_reviewed(lesson.path, merged, today)
+                page = LessonPage(merged, lesson.key, lesson.source_hash, reviewed)
+            for writer in writers:
+                writer.add(stem, page)
+
+        missing = []
+        for lesson in lessons:
+            key = lesson.key
+            executed = cache.get(lesson.path.stem, key)
+            if executed is None:
+                missing.append(lesson)
+            else:
+                ready(ExecutionResult(lesson.path, "cached", 0.0, notebook=executed, key=key))
+        if missing:
+            _execute(missing, sources, settings, cache, ready)
+        outcomes = [writer.finish() for writer in writers]
+    report.executions = [results[lesson.path.stem] for lesson in lessons]
+    report.problems.extend(
+        result.failure.describe(result.name) for result in report.executions if result.failure
+    )
+    assets: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        report.problems.extend(outcome.problems)
+        report.notes.extend(outcome.notes)
+        report.pages[outcome.edition] = outcome.pages
+        if outcome.index is not None:
+            report.indexes[outcome.edition] = outcome.index
+        assets[outcome.edition] = outcome.files
     return report, assets
