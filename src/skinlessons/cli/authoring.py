@@ -93,6 +93,9 @@ def build(course: Path | None, edition: str, out: Path | None, jobs: int | None)
     and assets/. Progress goes to stderr, the index paths to stdout. Exits 1 if any notebook
     or page failed (the others are still written).
     """
+    from .._util.startup import without_iri_format_checks
+
+    without_iri_format_checks()
     from ..handouts import BuildOptions, build_handouts, editions_for
 
     options = BuildOptions(course=course, editions=editions_for(edition), out=out)  # type: ignore[arg-type]

@@ -42,7 +42,8 @@ class CourseSources:
     notebooks: tuple[Path, ...]
     quizzes: dict[str, Quiz]
     objectives: Objectives
-    key_free_yaml: dict[str, str] = field(default_factory=dict)
+    key_free: dict[str, Quiz] = field(default_factory=dict)
+    """Every quiz without its keys: what the kernels get (as YAML, when a build stages them)."""
 
     def lesson(self, stem: str) -> Lesson | None:
         """The objectives entry of a lesson, or None when objectives.yaml does not list it."""
@@ -57,11 +58,14 @@ class CourseSources:
         return quiz is not None and quiz.is_summative
 
     def key_free_fingerprint(self) -> str:
-        """SHA-256 of every key-free quiz text, objectives.yaml and cases.yaml (part of the cache
-        key)."""
+        """SHA-256 of every key-free quiz, objectives.yaml and cases.yaml (part of the cache key).
+
+        A key-free quiz is hashed as its JSON, which says all its staged YAML says (how YAML is
+        written from it is package code, which the cache key hashes too) and is much faster.
+        """
         digest = hashlib.sha256()
-        for quiz_id in sorted(self.key_free_yaml):
-            digest.update(f"{quiz_id}\0{self.key_free_yaml[quiz_id]}\0".encode())
+        for quiz_id in sorted(self.key_free):
+            digest.update(f"{quiz_id}\0{self.key_free[quiz_id].model_dump_json()}\0".encode())
         digest.update(objectives_file(self.root).read_bytes())
         if cases_file(self.root).is_file():
             digest.update(b"\0cases\0" + cases_file(self.root).read_bytes())
@@ -103,11 +107,8 @@ def load_course_sources(root: Path) -> CourseSources:
             "Fix: put the lessons there as NN_topic.ipynb, or pass --course DIR."
         )
     course = loader.load_course_quizzes(root)
-    key_free_yaml = {
-        quiz_id: projection.to_yaml(projection.key_free(quiz), header=STAGED_HEADER)
-        for quiz_id, quiz in course.quizzes.items()
-    }
-    return CourseSources(root, notebooks, course.quizzes, course.objectives, key_free_yaml)
+    key_free = {quiz_id: projection.key_free(quiz) for quiz_id, quiz in course.quizzes.items()}
+    return CourseSources(root, notebooks, course.quizzes, course.objectives, key_free)
 
 
 def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
@@ -130,6 +131,7 @@ def stage_key_free_course(sources: CourseSources, destination: Path) -> Path:
     shutil.copy2(objectives_file(sources.root), objectives_file(destination))
     if cases_file(sources.root).is_file():  # the virtual clients: formative, no summative key
         shutil.copy2(cases_file(sources.root), cases_file(destination))
-    for quiz_id, text in sources.key_free_yaml.items():
+    for quiz_id, quiz in sources.key_free.items():
+        text = projection.to_yaml(quiz, header=STAGED_HEADER)
         quiz_file(destination, quiz_id).write_text(text, encoding="utf-8")
     return destination
