@@ -2,47 +2,18 @@
 
 The rows of schema version 4 (``schema.py``): ``submission_quiz_rows`` and ``response_rows``
 hold what was handed in, ``item_score_rows``, ``quiz_score_rows`` and ``variant_rows`` the
-grades, which every run rewrites. JSON cells are canonical (sorted keys, one encoder for all).
+grades, which every run rewrites. JSON cells are canonical (:func:`~._json.canonical_json`).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
-from json import encoder as _json_encoder
 from typing import Any, Final
 
+from ._json import canonical_json
 from .records import Submission
 from .regrade import SubmissionGrade
-
-_encode: Final = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-_make_c_encoder = getattr(_json_encoder, "c_make_encoder", None)
-_one_shot: Callable[[Any, int], Sequence[str]] | None = (
-    None
-    if _make_c_encoder is None
-    else _make_c_encoder(
-        None,
-        json.JSONEncoder().default,
-        _json_encoder.encode_basestring,
-        None,
-        ": ",
-        ", ",
-        True,
-        False,
-        True,
-    )
-)
-"""The C encoder that ``_encode`` builds afresh for every list or object, built once (without
-the circular-reference check: the values come from JSON, which has no cycles)."""
-
-
-def canonical_json(value: Any) -> str:
-    """``value`` as canonical JSON text: sorted keys, ``", "`` and ``": "``, Unicode kept."""
-    if type(value) is str or _one_shot is None:
-        return _encode(value)
-    return "".join(_one_shot(value, 0))
-
 
 QUIZ_COLUMNS: Final = "submission_id, quiz_id, quiz_version, kind, sitting, shown"
 """``shown``: the JSON list of ids a pooled quiz showed, JSON ``null`` (or SQL NULL) otherwise."""

@@ -19,7 +19,8 @@ from typing import Final
 from .._util.clock import utc_timestamp
 from ..errors import GradingError
 from ..submission.format import AnswerRecord, QuizAnswers
-from ._rows import QUIZ_COLUMNS, canonical_json, delete_scores, write_answers, write_scores
+from ._json import canonical_json
+from ._rows import QUIZ_COLUMNS, delete_scores, write_answers, write_scores
 from ._storable import StoreRefused, storable_problem
 from .overrides import AppliedOverride
 from .records import Submission
