@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from skinlessons.submission.trainee_ids import trainee_slug
 from skinlessons.trainee.recording import AnswerEvent
 from skinlessons.trainee.submit import build_submission
 from testkit.gradebook import read_csv, rows, run_grade, write_json
+from testkit.old_gradebook import downgrade
 
 COURSE = Path(__file__).parents[1] / "files" / "course_pools"
 QUIZ_ID = "39_pooled_final"
@@ -172,20 +172,8 @@ def test_the_report_shows_pools_and_does_not_crash_on_undrawn_questions(tmp_path
 def test_an_old_gradebook_is_migrated_and_regrades(tmp_path: Path) -> None:
     """A gradebook written before submission format 2 gains the columns and keeps its rows."""
     out = _grade(tmp_path, {"ana": _document("ana")})
-    path = out / "gradebook.sqlite"
-    old = sqlite3.connect(path)
-    old.executescript(
-        "DROP VIEW current_submissions; "
-        "CREATE TABLE q1 AS SELECT submission_hash, quiz_id, quiz_version, kind "
-        "FROM submission_quizzes; DROP TABLE submission_quizzes; "
-        "DELETE FROM schema_version WHERE version > 1;"
-    )
-    script = MIGRATIONS[0][1]
-    table = script[script.index("CREATE TABLE submission_quizzes") :].split(";")[0]
-    view = script[script.index("CREATE VIEW current_submissions") :]
-    old.executescript(f"{table}; INSERT INTO submission_quizzes SELECT * FROM q1; "
-                      f"DROP TABLE q1; {view}")  # fmt: skip
-    old.close()
+    downgrade(out, 1)
+    assert rows(out, "SELECT MAX(version) FROM schema_version") == [(1,)]
     run_grade(tmp_path / "in", out, course=COURSE)
     assert rows(out, "SELECT MAX(version) FROM schema_version") == [(MIGRATIONS[-1][0],)]
     assert rows(out, "SELECT sitting, shown FROM submission_quizzes") == [(1, None)]

@@ -1,7 +1,9 @@
 """What the gradebook can hold: SQLite INTEGER columns take 64-bit signed numbers only.
 
 A submission with a ``last_seq``, ``seq`` or ``attempts`` outside that range is refused at the
-store boundary with a reason, before anything is written (SQLite would raise ``OverflowError``).
+store boundary with a reason: SQLite raises ``OverflowError`` for it, the submission's writes are
+rolled back, and :func:`storable_problem` says why (only then, so a usual submission costs no
+extra check).
 """
 
 from __future__ import annotations

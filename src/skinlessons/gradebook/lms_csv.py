@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -174,7 +174,13 @@ def write_formative(
 ) -> Path:
     """``formative_progress.csv``: one row per trainee and lesson quiz (never counted), and
     one for the virtual clients when the course has them (decided; right first time)."""
-    rows = []
+    return write_csv(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, _formative_rows(outcomes, cases))
+
+
+def _formative_rows(
+    outcomes: Sequence[TraineeOutcome], cases: CasesFile | None
+) -> Iterator[tuple[str, ...]]:
+    """The rows of ``formative_progress.csv``, one at a time (a large cohort has many)."""
     for outcome in outcomes:
         for quiz_id, quiz in sorted(outcome.graded.quizzes.items()):
             if quiz.kind != "formative":
@@ -182,26 +188,22 @@ def write_formative(
             result = quiz.result
             answers = outcome.submission.quizzes.get(quiz_id)
             checks = sum(a.attempts for a in answers.answers.values()) if answers else 0
-            rows.append(
-                (
-                    outcome.trainee_id,
-                    quiz_id,
-                    str(quiz.answered_count),
-                    str(len(result.results)),
-                    number(result.score),
-                    number(result.max_points),
-                    number(result.percentage),
-                    str(checks),
-                )
+            yield (
+                outcome.trainee_id,
+                quiz_id,
+                str(quiz.answered_count),
+                str(len(result.results)),
+                number(result.score),
+                number(result.max_points),
+                number(result.percentage),
+                str(checks),
             )
         if cases is not None:
             found = case_counts(outcome.submission.quizzes.get(CASES_ID), cases)
             share = 100 * found.right_first_time / found.total if found.total else 0.0
-            rows.append(
-                (outcome.trainee_id, CASES_ID, str(found.decided), str(found.total),
-                 str(found.right_first_time), str(found.total), number(share), str(found.checks))
-            )  # fmt: skip
-    return write_csv(out / FORMATIVE_FILE, FORMATIVE_COLUMNS, rows)
+            yield (outcome.trainee_id, CASES_ID, str(found.decided), str(found.total),
+                   str(found.right_first_time), str(found.total), number(share),
+                   str(found.checks))  # fmt: skip
 
 
 def write_roster_check(out: Path, check: RosterCheck) -> Path:

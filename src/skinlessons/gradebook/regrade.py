@@ -8,7 +8,6 @@ response to a question over and over and grading is pure.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -22,22 +21,24 @@ from ..quiz.projection import quiz_version
 from ..quiz.responses import fits, misfit_note
 from ..quiz.templates import Variant
 from ..submission.format import AnswerRecord, QuizAnswers
+from ._json import canonical_json
 from ._quote import quoted, shorten
 from .draws import graded_draw, graded_sitting
 from .overrides import NO_OVERRIDES, Overrides
 from .records import Submission
 
-_memo_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-"""A response as memo key text (one encoder: ``json.dumps`` with options builds one a call)."""
 _PLAIN: Final = (str, bool, int, float, type(None))
 
 
 def _memo_response(response: object) -> tuple[str, object]:
     """A response as part of a memo key: itself with its type when hashable (most answers are
-    a text or a choice id), else its canonical JSON text (lists, objects)."""
+    a text or a choice id), a list of texts as a tuple, else its canonical JSON text (other
+    lists, objects). Two responses get one key exactly when their canonical JSON is the same."""
     if type(response) in _PLAIN:
         return type(response).__name__, response
-    return "json", _memo_text(response)
+    if isinstance(response, list) and all(type(item) is str for item in response):
+        return "texts", tuple(response)
+    return "json", canonical_json(response)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,24 @@ class Grader:
                 notes.append(f"answer to {qid!r} was kept and scored 0: {latest[qid].problem}")
         return notes
 
+    def _first(
+        self, quiz: Quiz, records: Mapping[str, AnswerRecord], latest: QuizResult
+    ) -> dict[str, Result]:
+        """Each question graded on its first checked response (the latest one's result where
+        the first try is that same response; the latest results whole when all are)."""
+        first: dict[str, Result] = {}
+        same = True
+        for question in quiz.questions:
+            qid = question.id
+            result = latest.results[qid]
+            record = records.get(qid)
+            if record is not None and record.first_response is not record.response:
+                earlier = self.grade_question(question, record.first_response)
+                same = same and earlier is result
+                result = earlier
+            first[qid] = result
+        return latest.results if same else first
+
     def _variants(
         self,
         quiz: Quiz,
@@ -202,11 +221,9 @@ class Grader:
             misfits += draw_notes
             quiz, variants = self._variants(quiz, submission.trainee_id, answers, kept, allowed)
             result = self.grade_quiz(quiz, latest)
-            if quiz.is_summative:
-                first_results = result.results
-            else:
-                first = {qid: record.first_response for qid, record in records.items()}
-                first_results = self.grade_quiz(quiz, first).results
+            first_results = (
+                result.results if quiz.is_summative else self._first(quiz, records, result)
+            )
             graded[quiz_id] = QuizGrade(
                 quiz_id=quiz_id,
                 kind=quiz.kind,

@@ -19,19 +19,21 @@ from typing import Final
 from .._util.clock import utc_timestamp
 from ..errors import GradingError
 from ..submission.format import AnswerRecord, QuizAnswers
+from ._json import canonical_json
+from ._rows import QUIZ_COLUMNS, delete_scores, write_answers, write_scores
 from ._storable import StoreRefused, storable_problem
 from .overrides import AppliedOverride
 from .records import Submission
 from .regrade import SubmissionGrade
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .variants_store import write_variants
 
 GRADEBOOK_FILE: Final = "gradebook.sqlite"
 STORE_BATCH: Final = 100
 """New submissions per committed transaction (each one is still whole: a savepoint)."""
-_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # canonical JSON, one encoder
-_QUIZ_COLUMNS: Final = "submission_hash, quiz_id, quiz_version, kind, sitting, shown"
-"""``shown``: the JSON list of ids a pooled quiz showed, JSON ``null`` (or SQL NULL) otherwise."""
+_SUBMISSION_COLUMNS: Final = (
+    "submission_hash, trainee_id, last_seq, created_at, package_version, source_name, "
+    "answer_count, notes"
+)
 
 
 class Gradebook:
@@ -89,49 +91,31 @@ class Gradebook:
         Raises:
             StoreRefused: a number in it is too large for the gradebook (nothing is written).
         """
-        problem = storable_problem(submission)
-        if problem is not None:
-            raise StoreRefused(problem)
-        key = submission.content_hash
-        with self._savepoint() as db:
-            db.execute("INSERT OR IGNORE INTO trainees VALUES (?)", (submission.trainee_id,))
-            db.execute(
-                "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    submission.trainee_id,
-                    submission.last_seq,
-                    submission.created_at,
-                    submission.package_version,
-                    submission.source,
-                    submission.answer_count,
-                    _dump(submission.notes),
-                ),
-            )
-            db.executemany(
-                f"INSERT INTO submission_quizzes ({_QUIZ_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (key, q.quiz_id, q.quiz_version, q.kind, q.sitting, _dump(q.shown))
-                    for q in submission.quizzes.values()
-                ],
-            )
-            db.executemany(
-                "INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
+        try:
+            with self._savepoint() as db:
+                db.execute("INSERT OR IGNORE INTO trainees VALUES (?)", (submission.trainee_id,))
+                number = db.execute(
+                    f"INSERT INTO submissions ({_SUBMISSION_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        key,
-                        quiz.quiz_id,
-                        qid,
-                        _dump(a.response),
-                        _dump(a.first_response),
-                        a.seq,
-                        a.attempts,
-                    )
-                    for quiz in submission.quizzes.values()
-                    for qid, a in quiz.answers.items()
-                ],
-            )
-            self._write_scores(db, key, graded)
+                        submission.content_hash,
+                        submission.trainee_id,
+                        submission.last_seq,
+                        submission.created_at,
+                        submission.package_version,
+                        submission.source,
+                        submission.answer_count,
+                        canonical_json(submission.notes),
+                    ),
+                ).lastrowid
+                assert number is not None
+                write_answers(db, number, submission)
+                write_scores(db, number, graded)
+        except OverflowError:  # SQLite takes 64-bit integers only: rolled back, refused
+            problem = storable_problem(submission)
+            if problem is None:
+                raise
+            raise StoreRefused(problem) from None
         self._pending += 1
         if self._pending >= STORE_BATCH:
             self.flush()
@@ -140,21 +124,28 @@ class Gradebook:
         """Every stored submission but those in ``skip``, rebuilt from its rows (to regrade)."""
         db = self.connection
         self.flush()
-        quizzes: dict[str, dict[str, QuizAnswers]] = {}
-        rows = db.execute(f"SELECT {_QUIZ_COLUMNS} FROM submission_quizzes")
-        for key, quiz_id, version, kind, sitting, shown in rows:
-            if key not in skip:
-                ids = None if shown is None else json.loads(shown)
-                quiz = QuizAnswers(quiz_id, version, kind, {}, sitting, ids)
-                quizzes.setdefault(key, {})[quiz_id] = quiz
-        loads = json.loads
-        for key, quiz_id, qid, response, first, seq, attempts in db.execute(
-            "SELECT * FROM responses"
+        found = [
+            row
+            for row in db.execute(
+                f"SELECT submission_id, {_SUBMISSION_COLUMNS} FROM submissions "
+                "ORDER BY submission_hash"
+            )
+            if row[1] not in skip
+        ]
+        quizzes: dict[int, dict[str, QuizAnswers]] = {row[0]: {} for row in found}
+        for number, quiz_id, version, kind, sitting, shown in db.execute(
+            f"SELECT {QUIZ_COLUMNS} FROM submission_quiz_rows"
         ):
-            if key in skip:
-                continue
-            record = AnswerRecord(loads(response), seq, attempts, loads(first))
-            quizzes[key][quiz_id].answers[qid] = record
+            if number in quizzes:
+                ids = None if shown is None else json.loads(shown)
+                quizzes[number][quiz_id] = QuizAnswers(quiz_id, version, kind, {}, sitting, ids)
+        loads = json.loads
+        for number, quiz_id, qid, response, first, seq, attempts in db.execute(
+            "SELECT * FROM response_rows"
+        ):
+            if number in quizzes:
+                record = AnswerRecord(loads(response), seq, attempts, loads(first))
+                quizzes[number][quiz_id].answers[qid] = record
         return [
             Submission(
                 content_hash=key,
@@ -162,14 +153,11 @@ class Gradebook:
                 last_seq=last_seq,
                 created_at=created_at,
                 package_version=package_version,
-                quizzes=quizzes.get(key, {}),
+                quizzes=quizzes[number],
                 source=source,
                 notes=json.loads(notes),
             )
-            for key, trainee_id, last_seq, created_at, package_version, source, _count, notes in (
-                db.execute("SELECT * FROM submissions ORDER BY submission_hash")
-            )
-            if key not in skip
+            for number, key, trainee_id, last_seq, created_at, package_version, source, _count, notes in found  # noqa: E501
         ]
 
     def replace_scores(self, grades: Mapping[str, SubmissionGrade]) -> dict[str, Exception]:
@@ -179,54 +167,16 @@ class Gradebook:
         those keeps its old scores, every other one gets its new ones.
         """
         failed: dict[str, Exception] = {}
-        with self.transaction():
+        with self.transaction() as db:
+            numbers = dict(db.execute("SELECT submission_hash, submission_id FROM submissions"))
             for key, graded in grades.items():
                 try:
-                    with self._savepoint() as db:
-                        db.execute("DELETE FROM item_scores WHERE submission_hash = ?", (key,))
-                        db.execute("DELETE FROM quiz_scores WHERE submission_hash = ?", (key,))
-                        self._write_scores(db, key, graded)
+                    with self._savepoint():
+                        delete_scores(db, numbers[key])
+                        write_scores(db, numbers[key], graded)
                 except Exception as exc:  # one bad row must not cost the others their scores
                     failed[key] = exc
         return failed
-
-    @staticmethod
-    def _write_scores(db: sqlite3.Connection, key: str, graded: SubmissionGrade) -> None:
-        items = []
-        quizzes = []
-        for quiz_id, quiz in graded.quizzes.items():
-            result = quiz.result
-            for qid, item in result.results.items():
-                first = quiz.first_results[qid].score
-                items.append(
-                    (
-                        key,
-                        quiz_id,
-                        qid,
-                        item.score,
-                        item.max_points,
-                        int(item.is_correct),
-                        int(item.is_answered),
-                        first,
-                        item.problem,
-                    )
-                )
-            quizzes.append(
-                (
-                    key,
-                    quiz_id,
-                    quiz.kind,
-                    result.score,
-                    result.max_points,
-                    result.percentage,
-                    int(result.passed),
-                    _dump(result.must_pass_failed),
-                    _dump(quiz.notes),
-                )
-            )
-        db.executemany("INSERT INTO item_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items)
-        db.executemany("INSERT INTO quiz_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quizzes)
-        write_variants(db, key, graded)
 
     def record_run(
         self, started_at: str, counts: tuple[int, int, int], applied: Iterable[AppliedOverride]
@@ -259,6 +209,11 @@ class Gradebook:
 
 
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Apply the migrations the file lacks, each with its version row as one transaction.
+
+    Foreign keys are off meanwhile (a migration may rebuild a table that others refer to, as
+    version 4 does), and checked before the connection turns them on again.
+    """
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"
     )
@@ -268,13 +223,19 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
             f"{path} has gradebook schema version {found}, newer than this skinlessons "
             f"understands ({SCHEMA_VERSION}). Fix: upgrade skinlessons, or use another --out."
         )
-    for version, script in MIGRATIONS:
-        if version > found:
-            # executescript commits first; the script and its version row form one unit here.
-            connection.executescript(
-                f"BEGIN;\n{script}\nINSERT INTO schema_version VALUES ({version}, "
-                f"'{utc_timestamp()}');\nCOMMIT;"
-            )
+    pending = [(version, script) for version, script in MIGRATIONS if version > found]
+    if not pending:
+        return
+    connection.execute("PRAGMA foreign_keys = OFF")
+    for version, script in pending:
+        # executescript commits first; the script and its version row form one unit here.
+        connection.executescript(
+            f"BEGIN;\n{script}\nINSERT INTO schema_version VALUES ({version}, "
+            f"'{utc_timestamp()}');\nCOMMIT;"
+        )
+    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.DatabaseError(f"{len(broken)} rows refer to rows that do not exist")
 
 
 def open_gradebook(folder: Path) -> Gradebook:
@@ -286,11 +247,11 @@ def open_gradebook(folder: Path) -> Gradebook:
     path = folder / GRADEBOOK_FILE
     try:
         connection = sqlite3.connect(path, isolation_level=None)
-        connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA secure_delete = ON")
         _migrate(connection, path)
+        connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise GradingError(
             f"{path} cannot be used as a gradebook ({exc}). "

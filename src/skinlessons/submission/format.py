@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..names import DEFAULT_HOME_DIRNAME, HOME_ENV
+from .sharing import shared
 from .trainee_ids import trainee_slug
 
 FORMAT: Final = "skinlessons-submission"
@@ -50,6 +51,11 @@ class AnswerRecord:
     attempts: int
     first_response: Any
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its four values; unpickled (from a worker process) with the responses
+        shared as parsing shares them, rather than one copy per submission."""
+        return _shared_record, (self.response, self.seq, self.attempts, self.first_response)
+
     def to_json(self) -> dict[str, Any]:
         """The answer entry of a submission file."""
         return {
@@ -72,6 +78,18 @@ class QuizAnswers:
     """Which attempt at a pooled quiz (1 first; a re-sit the instructor allows draws afresh)."""
     shown: list[str] | None = None
     """The question ids a pooled quiz showed the trainee; None for a quiz without pools."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its values; unpickled with its ids shared (see ``AnswerRecord``)."""
+        fields = (
+            self.quiz_id,
+            self.quiz_version,
+            self.kind,
+            self.answers,
+            self.sitting,
+            self.shown,
+        )
+        return _shared_quiz, fields
 
     def to_json(self) -> dict[str, Any]:
         """The quiz entry of a submission file (the id is its key in ``quizzes``)."""
@@ -110,6 +128,24 @@ class SubmissionDocument:
             "last_seq": self.last_seq,
             "quizzes": {quiz_id: quiz.to_json() for quiz_id, quiz in self.quizzes.items()},
         }
+
+
+def _shared_record(response: Any, seq: int, attempts: int, first_response: Any) -> AnswerRecord:
+    return AnswerRecord(shared(response), seq, attempts, shared(first_response))
+
+
+def _shared_quiz(
+    quiz_id: str,
+    version: str,
+    kind: str,
+    answers: dict[str, AnswerRecord],
+    sitting: int,
+    ids: list[str] | None,
+) -> QuizAnswers:
+    answers = {shared(qid): answer for qid, answer in answers.items()}
+    return QuizAnswers(
+        shared(quiz_id), shared(version), shared(kind), answers, sitting, shared(ids)
+    )
 
 
 def file_name(trainee_id: str) -> str:

@@ -6,12 +6,12 @@ bad entries is kept, the bad entries are left out and each is noted, so what can
 
 from __future__ import annotations
 
-import sys
 import unicodedata
-from typing import Any, Final
+from typing import Final
 
 from ..errors import TraineeIdError
 from .format import FORMAT, READABLE_VERSIONS, AnswerRecord, QuizAnswers, SubmissionDocument
+from .sharing import shared
 from .trainee_ids import validate_trainee_id
 
 MAX_STORED_ID_LENGTH: Final = 200
@@ -19,7 +19,6 @@ MAX_SITTING: Final = 1000
 """A sitting above this is no real re-sit (and keeps the number storable)."""
 _SHOWN_LENGTH: Final = 60
 _SHOWN_NUMBER: Final = 10**_SHOWN_LENGTH
-_SHARED_LENGTH: Final = 100
 MAX_DEPTH: Final = 16
 """How deep a submission's JSON may nest (a real one nests 6 levels: a matching answer)."""
 RESPONSE_DEPTH: Final = 5
@@ -88,19 +87,7 @@ def _answer(question_id: str, raw: object, where: str, notes: list[str]) -> Answ
     if not _is_count(seq) or not _is_count(attempts):
         notes.append(f"{where}: answer to {shown(question_id)} has a bad seq or attempts; left out")
         return None
-    return AnswerRecord(_shared(raw["response"]), seq, attempts, _shared(raw.get("first_response")))
-
-
-def _shared(value: Any) -> Any:
-    """``value`` with its short texts interned: a cohort repeats the same ids and answers
-    thousands of times, and one copy of each keeps a 10,000-trainee batch small."""
-    if isinstance(value, str):
-        return sys.intern(value) if len(value) <= _SHARED_LENGTH else value
-    if isinstance(value, list):
-        return [_shared(item) for item in value]
-    if isinstance(value, dict):
-        return {_shared(key): _shared(item) for key, item in value.items()}
-    return value
+    return AnswerRecord(shared(raw["response"]), seq, attempts, shared(raw.get("first_response")))
 
 
 def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
@@ -114,12 +101,12 @@ def _quiz(quiz_id: str, raw: object, notes: list[str]) -> QuizAnswers | None:
     for question_id, entry in raw.get("answers", {}).items():
         answer = _answer(question_id, entry, where, notes)
         if answer is not None:
-            answers[_shared(question_id)] = answer
+            answers[shared(question_id)] = answer
     sitting, shown_ids = _draw_record(raw, where, notes)
     return QuizAnswers(
-        _shared(quiz_id),
-        _shared(version) if isinstance(version, str) else "",
-        _shared(kind) if isinstance(kind, str) else "",
+        shared(quiz_id),
+        shared(version) if isinstance(version, str) else "",
+        shared(kind) if isinstance(kind, str) else "",
         answers,
         sitting,
         shown_ids,
@@ -143,7 +130,7 @@ def _draw_record(
     if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
         notes.append(f"{where}: 'shown' is not a list of question ids; it was left out")
         return sitting, None
-    return sitting, list(ids)
+    return sitting, shared(list(ids))
 
 
 def response_too_deep(response: object) -> bool:
