@@ -10,6 +10,7 @@ unit, and a known unit divides the number by its multiplier.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from skinlessons.cli import main
-from skinlessons.export import ExportOptions, render
+from skinlessons.export import render
 from skinlessons.quiz.grading import grade
 from skinlessons.quiz.models import Numeric, Ordering
 from testkit.export import MOODLE_COMBINED_FEEDBACK, MOODLE_ORDERING_OPTIONS, bank_quizzes
@@ -42,9 +43,14 @@ UNIT_NONE = "3"
 _NUMBER = re.compile(r"^[+-]?[,\d]*(?:\.(\d*))?(?:(?:e|E|(?:x|\*|×)10(?:\^|\*\*))[+-]?\d+)?")
 
 
-def _bank(options: ExportOptions | None = None) -> ET.Element:
-    quizzes = bank_quizzes(ROOT)
-    return ET.fromstring(render(quizzes, "moodle-xml", options).content)
+@functools.cache
+def _bank_xml() -> bytes:
+    """The course's Moodle XML, rendered once per process (every test only reads it)."""
+    return render(bank_quizzes(ROOT), "moodle-xml").content
+
+
+def _bank() -> ET.Element:
+    return ET.fromstring(_bank_xml())
 
 
 def _questions(root: ET.Element) -> list[ET.Element]:

@@ -14,6 +14,7 @@ import pytest
 from skinlessons.errors import ContentErrors
 from skinlessons.gradebook.summary import DUPLICATE, GRADED, REJECTED, SUPERSEDED
 from testkit.gradebook import (
+    COHORT,
     COURSE,
     FINAL,
     FINAL_IDS,
@@ -26,8 +27,6 @@ from testkit.gradebook import (
     write_json,
 )
 
-# The cohort of tests/gradebook/test_item_analysis.py: rows A-E, columns = the four final questions.
-COHORT = {"ana": "1111", "ben": "1110", "cai": "1100", "dee": "1010", "eve": "0000"}
 DATA_TABLES = (
     "trainees",
     "submissions",
@@ -36,17 +35,6 @@ DATA_TABLES = (
     "item_scores",
     "quiz_scores",
 )
-
-
-@pytest.fixture
-def cohort(tmp_path: Path) -> Path:
-    folder = tmp_path / "handed-in"
-    for trainee, marks in COHORT.items():
-        lesson = {"gradebook-free-acid": "half"} if trainee == "ana" else None
-        write_json(
-            folder, f"{trainee}.json", make_submission(trainee, final_answers(marks), lesson)
-        )
-    return folder
 
 
 def _report_rows(out: Path) -> dict[str, tuple[str, str, str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -113,15 +114,23 @@ SUMMATIVE_CHANGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def every_type(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> tuple[Path, bytes, Any]:
+    """The course with a final of every question type, its release archive and its final,
+    made once for the summative changes below (each changes a copy of it)."""
+    root = tmp_path_factory.mktemp("every-type")
+    course = copy_course(root / "course")
+    edit_quiz(course, FINAL, _add_missing_types)
+    return course, _release(course, root / "one", wheel), load_course_quizzes(course).quizzes[FINAL]
+
+
 @pytest.mark.parametrize("change", SUMMATIVE_CHANGES.values(), ids=SUMMATIVE_CHANGES.keys())
 def test_archive_is_byte_identical_when_a_summative_key_changes(
-    tmp_path: Path, wheel: Path, change: Callable[[Any], None]
+    tmp_path: Path, wheel: Path, every_type: tuple[Path, bytes, Any], change: Callable[[Any], None]
 ) -> None:
     """Changing a summative key, tolerance, explanation or feedback leaves every byte as it was."""
-    course = copy_course(tmp_path / "course")
-    edit_quiz(course, FINAL, _add_missing_types)
-    before = _release(course, tmp_path / "one", wheel)
-    full_before = load_course_quizzes(course).quizzes[FINAL]
+    unchanged, before, full_before = every_type
+    course = shutil.copytree(unchanged, tmp_path / "course")
     edit_quiz(course, FINAL, change)
     assert load_course_quizzes(course).quizzes[FINAL] != full_before  # the change is real
     assert _release(course, tmp_path / "two", wheel) == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import os
@@ -16,6 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from skinlessons._util.zipped import read_entries
 from skinlessons.export._variants import with_fixed_variants
+from skinlessons.names import QUIZ_DIR
 from skinlessons.quiz.loader import load_course_quizzes, load_quiz
 from skinlessons.quiz.models import QUESTION_ADAPTER, Quiz
 
@@ -261,5 +264,16 @@ def gift_categories(text: str) -> list[tuple[str, list[str]]]:
 
 def bank_quizzes(root: Path) -> list[Quiz]:
     """The course's quizzes as the exporters write them: each template question replaced by
-    its fixed variants (``<id>-v1`` ...), so each exported question has one YAML source."""
-    return [with_fixed_variants(quiz) for quiz in load_course_quizzes(root).quizzes.values()]
+    its fixed variants (``<id>-v1`` ...), so each exported question has one YAML source.
+
+    Loaded once per process for each state of the course's quiz files (the quizzes are frozen,
+    so the tests share them); a list of their own for each caller."""
+    files = [path for path in sorted((root / QUIZ_DIR).rglob("*")) if path.is_file()]
+    state = tuple((str(path), hashlib.sha256(path.read_bytes()).digest()) for path in files)
+    return list(_bank_quizzes(root.resolve(), state))
+
+
+@functools.cache
+def _bank_quizzes(root: Path, state: tuple[tuple[str, bytes], ...]) -> tuple[Quiz, ...]:
+    """``state``: only the cache key (each quiz file and the digest of its bytes)."""
+    return tuple(with_fixed_variants(quiz) for quiz in load_course_quizzes(root).quizzes.values())

@@ -44,6 +44,9 @@ FINAL_IDS = (
     "gradebook-isotretinoin",
 )
 FINAL_KEY = (True, True, False, True)
+COHORT = {"ana": "1111", "ben": "1110", "cai": "1100", "dee": "1010", "eve": "0000"}
+"""The cohort of tests/gradebook/test_item_analysis.py: rows A-E, columns the four final
+questions (see :func:`final_answers`); the ``cohort`` fixture writes their submission files."""
 GRADED_ON = "2026-12-01"
 
 

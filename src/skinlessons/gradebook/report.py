@@ -16,7 +16,7 @@ from ..quiz.draw import draw_max_points
 from ..quiz.models import AnyQuestion, Quiz
 from ..quiz.responses import fits, is_blank
 from ._describe import short_label
-from ._plots import plot_items, plot_score_distribution
+from ._plots import ReportCharts
 from ._templates import render
 from .cohort import PASS, TraineeOutcome
 from .item_analysis import MIN_ANSWERS_TO_JUDGE, TOO_FEW, analyse_items, cronbach_alpha, mean
@@ -67,7 +67,9 @@ def _template(rows: TemplateRows | None) -> dict[str, Any] | None:
     return {"generator": rows.generator, "variants": variants, "unlisted": rows.unlisted}
 
 
-def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, Any]:
+def _quiz_section(
+    quiz: Quiz, outcomes: Sequence[TraineeOutcome], charts: ReportCharts
+) -> dict[str, Any]:
     rows: list[list[float | None]] = []
     answered = [0] * len(quiz.questions)
     responses: list[list[Any]] = [[] for _ in quiz.questions]
@@ -112,7 +114,7 @@ def _quiz_section(quiz: Quiz, outcomes: Sequence[TraineeOutcome]) -> dict[str, A
         }
         for n, (q, s) in enumerate(zip(quiz.questions, stats, strict=True), start=1)
     ]
-    plot = plot_items(stats, quiz.title) if len(rows) > 1 else None
+    plot = charts.items(stats, quiz.title) if len(rows) > 1 else None
     return {
         "id": quiz.id,
         "title": quiz.title,
@@ -136,12 +138,13 @@ def write_report(
 ) -> Path:
     """Write ``<out>/item_analysis.html`` and return its path."""
     order = sorted(quizzes, key=lambda qid: (qid != final_quiz_id, qid))
-    sections = [_quiz_section(quizzes[qid], outcomes) for qid in order]
+    charts = ReportCharts(out)
+    sections = [_quiz_section(quizzes[qid], outcomes, charts) for qid in order]
     distribution = None
     if final_quiz_id is not None and outcomes:
         final = quizzes[final_quiz_id]
         percentages = [o.final.result.percentage for o in outcomes if o.final is not None]
-        distribution = plot_score_distribution(percentages, final.pass_mark_pct, final.title)
+        distribution = charts.score_distribution(percentages, final.pass_mark_pct, final.title)
     page = {
         "graded_on": graded_on,
         "trainees": len(outcomes),
@@ -152,4 +155,5 @@ def write_report(
     }
     path = out / REPORT_FILE
     path.write_text(render("report.html.j2", page=page), encoding="utf-8")
+    charts.forget_unused()
     return path
