@@ -4,6 +4,8 @@ value stands, runs only for a file that has something to report."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from skinlessons._util.yamlsource import read_yaml, validate_document
@@ -47,3 +49,20 @@ def test_a_coverage_gap_still_names_its_line(tmp_path: Path) -> None:
         assert gap.line is not None
         objective_id = gap.format().split("course objective ")[1].split()[0]
         assert objective_id in lines[gap.line - 1], gap.format()
+
+
+def test_loading_every_quiz_leaves_ruamel_unimported() -> None:
+    """What a lesson kernel or ``grade`` does with clean quizzes: a fresh process loads them
+    all (and the projection's quiz version) without importing ruamel.yaml."""
+    script = (
+        "import sys\n"
+        "from skinlessons.quiz.loader import load_course_quizzes\n"
+        "from skinlessons.quiz.projection import quiz_version\n"
+        f"course = load_course_quizzes({str(REPO)!r})\n"
+        "print(len({quiz_version(quiz) for quiz in course.quizzes.values()}),"
+        " 'ruamel.yaml' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [str(len(load_valid_quizzes(REPO))), "False"]
