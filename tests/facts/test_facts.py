@@ -59,7 +59,11 @@ def test_package_data_has_no_problems() -> None:
 
 
 def test_fast_and_strict_readers_build_the_same_facts() -> None:
-    """The quick reader of the package data (PyYAML C loader) agrees with the strict reader."""
+    """The quick load of the package data agrees with the load that locates every problem.
+
+    Both read the files with ``read_yaml``; that its quick YAML reader gives the careful
+    reader's data is tested file by file in ``tests/_util/test_yamlfast.py``.
+    """
     from skinlessons.facts.loader import _load, _load_fast
 
     fast = _load_fast(default_data_dir())
@@ -72,8 +76,8 @@ def test_fast_and_strict_readers_build_the_same_facts() -> None:
 def test_fast_reader_gives_way_to_the_strict_one_on_broken_data(tmp_path: Path) -> None:
     """On any problem the quick reader returns None, so the strict one reports it.
 
-    PyYAML is a dev dependency: without it the quick reader always returns None, so the clean
-    copy must read first, or the broken cases below would pass without testing anything.
+    The clean copy must read first, or the broken cases below would pass without testing
+    anything.
     """
     from skinlessons.facts.loader import _load_fast
 

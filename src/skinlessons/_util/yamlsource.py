@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 
 from ..errors import ContentError
 from ..names import CONTENT_MAX_BYTES as MAX_BYTES
+from . import yamlfast
+from .yamllines import YamlDocument as YamlDocument  # what read_yaml gives
+from .yamllines import careful_load
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -74,46 +72,28 @@ def rule(message: str, hint: str) -> PydanticCustomError:
     return PydanticCustomError(RULE_ERROR_TYPE, "{message}", {"message": message, "hint": hint})
 
 
-@dataclass(frozen=True)
-class YamlDocument:
-    """A parsed YAML file that still knows where each value came from."""
-
-    path: Path
-    data: Any
-
-    def line_of(self, loc: Sequence[int | str]) -> int:
-        """The 1-based line of the deepest part of ``loc`` that exists in the file.
-
-        ``loc`` is a pydantic error location such as ``('questions', 2, 'numeric', 'tolerance')``;
-        parts that are not keys or indexes in the YAML (a union's tag) are skipped.
-        """
-        node = self.data
-        line = 1
-        for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line = node.lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-                line = node.lc.item(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedMap | CommentedSeq) and isinstance(part, str):
-                continue  # a discriminator tag or a missing key: stay on the parent
-            else:
-                break
-        return line
-
-    def line_of_item(self, key: str, index: int) -> int:
-        """The 1-based line of item ``index`` of the top-level list ``key``."""
-        return self.line_of((key, index))
-
-
 def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> YamlDocument:
     """Parse one YAML file (YAML 1.2: ``no`` stays text, duplicate keys are errors).
+
+    A clean file is read by the quick reader (:mod:`~skinlessons._util.yamlfast`), whose data
+    equals the careful reader's; its lines are worked out only when one is asked for. Anything
+    the quick reader is unsure of is read by the careful reader, which names the problem.
 
     Raises:
         ContentError (of ``error_cls``): the file cannot be read or is not valid YAML;
             the error carries the line of the problem.
     """
+    text = _read_text(path, error_cls)
+    try:
+        # No anchors get past the quick reader, so no alias can make the file stand for
+        # more values than it holds (MAX_VALUES is only reached through aliases).
+        return YamlDocument(path=path, data=yamlfast.load(text), text=text)
+    except yamlfast.Unsure:
+        return YamlDocument(path=path, data=_read_carefully(text, path, error_cls))
+
+
+def _read_text(path: Path, error_cls: type[ContentError]) -> str:
+    """The file's text, within the size and bracket-depth limits."""
     try:
         raw = _read_limited(path)
         text = raw.decode("utf-8")
@@ -144,9 +124,16 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             line=text.count("\n", 0, deep_at) + 1,
             hint="check its brackets.",
         )
-    yaml = YAML(typ="rt")
+    return text
+
+
+def _read_carefully(text: str, path: Path, error_cls: type[ContentError]) -> Any:
+    """The careful parse, every problem as a located ``error_cls``."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     try:
-        data = yaml.load(text)
+        data = careful_load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -178,7 +165,7 @@ def read_yaml(path: Path, *, error_cls: type[ContentError] = ContentError) -> Ya
             path=path,
             hint="write the values out, or use fewer aliases of aliases.",
         )
-    return YamlDocument(path=path, data=data)
+    return data
 
 
 def _expanded_size(node: Any, sizes: dict[int, int]) -> int:

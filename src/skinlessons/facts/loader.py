@@ -4,9 +4,10 @@ Nothing here raises for bad content: every problem (bad YAML, a missing field, a
 low > high, a duplicate id, an id that points nowhere) becomes a located
 :class:`~skinlessons.errors.DataFileError`. :func:`load_facts` raises them all at once.
 
-The package's own data is loaded once per process. When PyYAML's C loader is installed it
-parses that data quickly; if anything there is not perfect, the strict line-tracking reader
-runs instead and reports. Author copies (``data_dir``) and ``check`` always use the strict one.
+The package's own data is loaded once per process, without working out where each problem
+is; if anything there is not perfect, it is loaded again with every problem located. Every file
+is read by ``read_yaml``, whose quick reader takes clean YAML and leaves the rest to the careful
+one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, ContentErrors, DataFileError
-from ..names import CONTENT_MAX_BYTES
 from . import crosscheck
 from .base import Model
 from .clinical import ClaimsFile, ContraindicationsFile, PhototypesFile, RulesFile, ScarsFile
@@ -94,21 +94,16 @@ def _load_default() -> Facts:
 
 
 def _load_fast(data_dir: Path) -> Facts | None:
-    """Facts parsed with PyYAML's C loader, or None if it is missing or anything is off."""
-    try:
-        import yaml
-        from yaml import CSafeLoader
-    except ImportError:
-        return None
+    """Facts from clean data without the located problems, or None if anything is off."""
+    from .._util.yamlsource import read_yaml
+
     raw: dict[str, Any] = {}
     models: dict[str, Any] = {}
     try:
         for name, model in FILES.items():
-            if (data_dir / name).stat().st_size > CONTENT_MAX_BYTES:
-                return None  # the careful reader says why
-            raw[name] = yaml.load((data_dir / name).read_bytes(), Loader=CSafeLoader)
+            raw[name] = read_yaml(data_dir / name, error_cls=DataFileError).data
             models[name] = model.model_validate(raw[name])
-    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # ValidationError: a ValueError
+    except (ContentError, ValueError, RecursionError):  # ValidationError: a ValueError
         return None
     findings = crosscheck.unknown_ids(raw)
     for name, data in raw.items():

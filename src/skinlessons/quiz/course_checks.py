@@ -175,6 +175,8 @@ def coverage_problems(
     problems: list[ContentError] = []
     for index, objective in enumerate(objectives.course):
         count = assessed[objective.id]
+        if count >= MIN_QUESTIONS_PER_OBJECTIVE and summative[objective.id] > 0:
+            continue  # nothing to report: its line is not needed
         line = objectives_doc.line_of(("course", index))
         if count < MIN_QUESTIONS_PER_OBJECTIVE:
             problems.append(

@@ -229,8 +229,10 @@ def quiz_findings(loaded: LoadedQuiz) -> tuple[list[Finding], list[AllowedCue]]:
     allowed: list[AllowedCue] = []
     for index, question in enumerate(quiz.questions):
         cues = question_cues(question) + positions.get(question.id, [])
-        line = doc.line_of(("questions", index))
         reason = getattr(question, "allow_cue", None)
+        if not (cues or reason):
+            continue  # nothing to report: its line is not needed
+        line = doc.line_of(("questions", index))
         if reason:
             allowed.append(
                 AllowedCue(doc.path, line, question.id, reason, tuple(c for c, _ in cues))
@@ -255,6 +257,8 @@ def practice_findings(loaded: list[LoadedQuiz]) -> list[Finding]:
             if not question.must_pass:
                 continue
             topic = getattr(question, "topic", None)
+            if topic and topic in practised:
+                continue
             line = item.doc.line_of(("questions", index))
             if not topic:
                 findings.append(
@@ -267,7 +271,7 @@ def practice_findings(loaded: list[LoadedQuiz]) -> list[Finding]:
                         "practise it the same topic.",
                     )
                 )
-            elif topic not in practised:
+            else:
                 findings.append(
                     Finding(
                         item.doc.path,

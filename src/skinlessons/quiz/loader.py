@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ruamel.yaml.comments import CommentedMap
-
 from .._util.yamlsource import YamlDocument, read_yaml, validate_document
 from ..course import find_course_root, objectives_file, quiz_dir, quiz_files
 from ..errors import ContentError, ContentErrors, QuizFormatError
@@ -70,7 +68,7 @@ def _read(
         doc = read_yaml(path, error_cls=QuizFormatError)
     except ContentError as unreadable:
         return None, None, [unreadable]
-    if doc.data is not None and not isinstance(doc.data, CommentedMap):
+    if doc.data is not None and not isinstance(doc.data, Mapping):
         not_mapping = QuizFormatError(
             f"the file should be a mapping of 'key: value' lines, not {_kind_of(doc.data)}",
             path=path,

@@ -13,9 +13,6 @@ from __future__ import annotations
 import io
 from typing import Any, Final
 
-from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import LiteralScalarString
-
 from .._util.hashing import canonical_hash
 from .models import AnyQuestion, Quiz
 
@@ -95,6 +92,8 @@ def _literal_blocks(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     if isinstance(value, str) and "\n" in value and _is_block_safe(value):
+        from ruamel.yaml.scalarstring import LiteralScalarString  # loaded late: only a write
+
         return LiteralScalarString(value)
     return value
 
@@ -119,6 +118,8 @@ def to_yaml(quiz: Quiz, *, header: str | None = None) -> str:
         {"id": question.pop("id"), "type": question.pop("type"), **question}
         for question in data["questions"]
     ]
+    from ruamel.yaml import YAML  # loaded late: reading needs no ruamel.yaml
+
     yaml = YAML(typ="rt")
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
