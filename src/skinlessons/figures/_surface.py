@@ -118,9 +118,10 @@ def circles(xs: np.ndarray, ys: np.ndarray, radii: np.ndarray) -> Path:
     """Many circles as one compound path: the same shapes as one ``Circle`` each, drawn in one
     go (a few hundred separate patches cost far more to add and to draw)."""
     unit = Path.unit_circle()
-    vertices = unit.vertices[np.newaxis] * radii[:, np.newaxis, np.newaxis]
+    outline = np.asarray(unit.vertices)
+    vertices = outline[np.newaxis] * radii[:, np.newaxis, np.newaxis]
     vertices += np.column_stack([xs, ys])[:, np.newaxis, :]
-    codes = np.tile(unit.codes, len(xs))
+    codes = np.tile(np.asarray(unit.codes), len(xs))
     return Path(vertices.reshape(-1, 2), codes)
 
 
