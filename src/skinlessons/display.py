@@ -24,11 +24,31 @@ DEFAULT_DPI = 100
 def figure_to_png(figure: Figure, *, dpi: float = DEFAULT_DPI, compress_level: int = 6) -> bytes:
     """Render ``figure`` with the Agg renderer and return PNG bytes.
 
+    A figure on an Agg canvas with an opaque background (every figure of the course) is drawn
+    once at ``dpi`` and stored as RGB: every pixel is opaque, so an alpha channel would only
+    make the file larger. Any other figure goes through ``savefig`` (RGBA).
+
     Args:
         figure: any matplotlib Figure; it is drawn with the Agg renderer, never through pyplot.
         dpi: dots per inch of the picture.
         compress_level: zlib level 0-9 (1 is fastest, 9 smallest).
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgba
+
+    canvas = figure.canvas
+    background = figure.patch
+    opaque = background.get_visible() and to_rgba(background.get_facecolor())[3] == 1.0
+    if isinstance(canvas, FigureCanvasAgg) and opaque:
+        from skinlessons.figures._live import encode_png
+
+        shown_at = figure.dpi
+        figure.set_dpi(dpi)
+        try:
+            canvas.draw()
+            return encode_png(canvas, compress_level)
+        finally:
+            figure.set_dpi(shown_at)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": compress_level})
     return buffer.getvalue()

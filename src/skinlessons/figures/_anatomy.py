@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Ellipse, Polygon, Rectangle
 
 from . import _palette as palette
+from ._panels import add_fixed
 
 ScarShape = Literal["V", "U", "M"]
 RANGE_RULER_WIDTH = 0.035
@@ -51,7 +52,8 @@ def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) ->
     for index, band in enumerate(bands):
         colour, hatch = palette.layer_style(index)
         bottom = deepest if index == len(bands) - 1 else band.bottom_um
-        axes.add_patch(
+        add_fixed(
+            axes,
             Rectangle(
                 (0.0, band.top_um),
                 1.0,
@@ -62,10 +64,11 @@ def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) ->
                 hatch=hatch,
                 linewidth=0.0,
                 zorder=0,
-            )
+            ),
         )
         if index < len(bands) - 1:
-            axes.add_patch(
+            add_fixed(
+                axes,
                 Rectangle(
                     (0.0, band.bottom_low_um),
                     RANGE_RULER_WIDTH,
@@ -76,7 +79,7 @@ def draw_layers(axes: Axes, bands: list[LayerBand], *, label_names: set[str]) ->
                     edgecolor=palette.BLACK,
                     linewidth=0.4,
                     zorder=2,
-                )
+                ),
             )
             axes.axhline(band.bottom_um, color=palette.GREY, linewidth=0.6, zorder=1)
         if band.name in label_names:
@@ -120,7 +123,7 @@ def draw_follicle(
         linewidth=1.6,
         zorder=3,
     )
-    axes.add_patch(tube)
+    add_fixed(axes, tube)
     axes.plot(
         [x_um, x_um],
         [-bottom_um * 0.05, bottom_um * 0.95],
@@ -129,7 +132,8 @@ def draw_follicle(
         zorder=3,
     )  # the hair shaft
     gland_height = gland_bottom_um - gland_top_um
-    axes.add_patch(
+    add_fixed(
+        axes,
         Ellipse(
             (x_um + half + width_um * 1.2, gland_top_um + gland_height / 2),
             width_um * 2.4,
@@ -138,7 +142,7 @@ def draw_follicle(
             edgecolor=palette.BLACK,
             linewidth=0.6,
             zorder=3,
-        )
+        ),
     )
     palette.boxed_label(
         axes,
@@ -200,7 +204,8 @@ def draw_scar(
     xs = np.linspace(centre_um - width_um / 2, centre_um + width_um / 2, PROFILE_POINTS)
     floor = scar_profile(shape, width_um, depth_um)
     outline = np.column_stack([xs, floor])
-    axes.add_patch(
+    add_fixed(
+        axes,
         Polygon(
             outline,
             closed=True,
@@ -208,7 +213,7 @@ def draw_scar(
             edgecolor=palette.SCAR_EDGE_COLOUR,
             linewidth=1.0,
             zorder=4,
-        )
+        ),
     )
     if tether_to_um is not None:
         for fraction in (0.3, 0.7):

@@ -8,12 +8,12 @@ so the trainee sees that the epidermis zoom is a thin strip of the full section.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, TypeVar
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import ConnectionPatch, Rectangle
+from matplotlib.patches import ConnectionPatch, Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from . import _palette as palette
@@ -21,6 +21,22 @@ from . import _palette as palette
 UM_PER_MM = 1000.0
 AIR_FRACTION = 0.06
 """Share of each panel's height left above the skin surface, so the surface line shows."""
+TITLE_Y: Final = 1.0
+"""Axes titles sit at the top of their axes, given outright: left to matplotlib, every draw
+measures all tick labels to see whether anything sits above the axes (nothing does here)."""
+
+PatchT = TypeVar("PatchT", bound=Patch)
+
+
+def add_fixed(axes: Axes, patch: PatchT) -> PatchT:
+    """Add ``patch`` to ``axes`` whose limits are already set (autoscaling is off).
+
+    ``add_patch`` would also grow the data limits to take in the patch, the costliest part of
+    adding a curved patch, and unused once the limits are fixed. The patch is clipped to the
+    axes and listed in ``axes.patches`` just as with ``add_patch``.
+    """
+    axes.add_artist(patch)
+    return patch
 
 
 @dataclass(frozen=True)
@@ -76,8 +92,8 @@ def make_panels(
     zoom = figure.add_subplot(grid[0, 1])
     _set_limits(full, geometry.full_width_um, 0.0, geometry.full_depth_um)
     _set_limits(zoom, geometry.zoom_width_um, geometry.zoom_left_um, geometry.zoom_depth_um)
-    full.set_title("Full depth, to the subcutis", fontsize=palette.FONT_SIZE)
-    zoom.set_title("Zoom: the epidermis", fontsize=palette.FONT_SIZE)
+    full.set_title("Full depth, to the subcutis", fontsize=palette.FONT_SIZE, y=TITLE_Y)
+    zoom.set_title("Zoom: the epidermis", fontsize=palette.FONT_SIZE, y=TITLE_Y)
     full.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value / UM_PER_MM:g}"))
     zoom.xaxis.set_major_formatter(
         FuncFormatter(lambda value, _: f"{value - geometry.zoom_left_um:g}")
@@ -103,7 +119,8 @@ def _set_limits(axes: Axes, width_um: float, left_um: float, depth_um: float) ->
 def _connect_zoom(full: Axes, zoom: Axes, geometry: SectionGeometry) -> None:
     """Outline the zoomed strip on the full panel and join it to the zoom panel's left corners."""
     air_um = geometry.zoom_depth_um * AIR_FRACTION
-    full.add_patch(
+    add_fixed(
+        full,
         Rectangle(
             (geometry.zoom_left_um, -air_um),
             geometry.zoom_width_um,
@@ -112,7 +129,7 @@ def _connect_zoom(full: Axes, zoom: Axes, geometry: SectionGeometry) -> None:
             edgecolor=palette.BLACK,
             linewidth=1.0,
             zorder=7,
-        )
+        ),
     )
     for depth_um, corner_y in ((-air_um, 1.0), (geometry.zoom_depth_um, 0.0)):
         line = ConnectionPatch(

@@ -14,7 +14,7 @@ from matplotlib.text import Text
 
 from . import _palette as palette
 from ._acid_reading import AcidReading, describe_reading, has_pka_range, read_acid
-from ._panels import new_figure
+from ._panels import TITLE_Y, new_figure
 
 PERCENT = 100.0
 
@@ -80,6 +80,7 @@ class FreeAcidChart:
             "Free acid by pH (Henderson–Hasselbalch, a rule of thumb)",
             fontsize=palette.FONT_SIZE,
             loc="left",
+            y=TITLE_Y,
         )
 
     @property

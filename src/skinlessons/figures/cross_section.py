@@ -19,7 +19,7 @@ from skinlessons.facts import Facts, Range, load_facts
 
 from . import _palette as palette
 from ._anatomy import draw_follicle, draw_layers, draw_scar
-from ._panels import add_scale_bars, format_length, make_panels
+from ._panels import add_fixed, add_scale_bars, format_length, make_panels
 from ._section_layout import SectionLayout, section_layout
 
 BAR_X = {"reached": (0.87, 0.925), "reference": (0.935, 0.99)}
@@ -40,8 +40,7 @@ def _hidden_band(axes: Axes, left: float, width: float, **style: Any) -> Rectang
     patch = Rectangle(
         (left, 0.0), width, 0.0, transform=axes.get_yaxis_transform(), visible=False, **style
     )
-    axes.add_patch(patch)
-    return patch
+    return add_fixed(axes, patch)
 
 
 class SkinSection:

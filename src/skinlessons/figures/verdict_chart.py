@@ -18,7 +18,7 @@ from matplotlib.transforms import Bbox
 
 from . import _palette as palette
 from ._live import encode_png
-from ._panels import new_figure
+from ._panels import add_fixed, new_figure
 
 ROW_HEIGHT_IN = 0.27
 """Height of one row, inches."""
@@ -57,7 +57,8 @@ class RowChart:
         self.bars: list[Rectangle] = []
         self.texts = []
         for index in range(rows):
-            axes.add_patch(
+            add_fixed(
+                axes,
                 Rectangle(
                     (0.0, index + 0.12),
                     bar_width,
@@ -65,10 +66,10 @@ class RowChart:
                     facecolor="none",
                     edgecolor=palette.GREY,
                     linewidth=0.6,
-                )
+                ),
             )
             bar = Rectangle((0.0, index + 0.12), 0.0, 0.76, edgecolor="none")
-            axes.add_patch(bar)
+            add_fixed(axes, bar)
             self.bars.append(bar)
             self.texts.append(
                 axes.text(

@@ -57,7 +57,13 @@ class WidgetApp(ABC):
 
     Subclasses build their controls and one Figure, then call :meth:`_start` (which makes
     :attr:`view`, the picture :attr:`image` and the result text :attr:`result`); they refresh
-    the picture on every change and say what it shows in :meth:`alt_text`.
+    the picture on every change (:meth:`_update_picture`) and say what it shows in
+    :meth:`alt_text`.
+
+    The first picture is drawn when it is first needed (the widget is shown, its :attr:`png`
+    or :attr:`live_view` is asked for, or a control moves), not when the widget is built: a
+    lesson that builds a widget only for :meth:`render_state` never pays for a picture it does
+    not show. From then on every change redraws it at once.
     """
 
     view: ipywidgets.Widget
@@ -66,6 +72,10 @@ class WidgetApp(ABC):
 
     _syncing: bool = False
     """True while :meth:`_sync_controls` sets the controls, so those changes are not the user's."""
+    _picture_wanted: bool = False
+    """True once the picture has been needed: from then on each change redraws it at once."""
+    _picture_due: bool = False
+    """True while :attr:`image` lags behind the state (the picture is not yet wanted)."""
 
     def _start(
         self,
@@ -77,8 +87,8 @@ class WidgetApp(ABC):
     ) -> None:
         """Make :attr:`view` (the ``shown`` controls in a box, then the picture and the result
         text, or the result first where it is the verdict to read before the chart, then any
-        ``last`` widgets), set the controls from the state, draw once, then follow every change
-        of an ``observed`` value."""
+        ``last`` widgets), set the controls from the state, prepare the first picture (drawn
+        when first needed), then follow every change of an ``observed`` value."""
         import ipywidgets as widgets
 
         self.image = widgets.Image(format="png", layout=style.IMAGE_LAYOUT)
@@ -88,7 +98,27 @@ class WidgetApp(ABC):
         self._sync_controls()
         self._refresh()
         for control in observed:
-            control.observe(self._on_change, names="value")
+            control.observe(self._control_moved, names="value")
+
+    def _control_moved(self, change: dict[str, Any]) -> None:
+        self._picture_wanted = True
+        self._on_change(change)
+
+    def _update_picture(self) -> None:
+        """Redraw :attr:`image` for the current state, or mark it due until it is needed."""
+        self._picture_due = not self._picture_wanted
+        if self._picture_wanted:
+            self.image.value = self._render_png()
+
+    def _ensure_picture(self) -> None:
+        """Draw the picture if it is due; every later change redraws it at once."""
+        self._picture_wanted = True
+        if self._picture_due:
+            self._update_picture()
+
+    @abstractmethod
+    def _render_png(self) -> bytes:
+        """Draw the figure (its artists already show the current state) as PNG bytes."""
 
     def _sync_controls(self) -> None:
         """Set the controls from the state; widgets whose controls depend on it override this."""
@@ -105,6 +135,7 @@ class WidgetApp(ABC):
     @property
     def png(self) -> bytes:
         """PNG bytes of the live picture (the current state)."""
+        self._ensure_picture()
         return bytes(self.image.value)
 
     @abstractmethod
@@ -118,6 +149,7 @@ class WidgetApp(ABC):
     @property
     def live_view(self) -> ipywidgets.Widget:
         """:attr:`view` with the shared stylesheet (labels wrap in JupyterLab), built once."""
+        self._ensure_picture()
         cached = self.__dict__.get("_live_view")
         if cached is None:
             cached = self.__dict__["_live_view"] = styled(self.view)

@@ -161,8 +161,11 @@ class AcidExplorer(WidgetApp):
     def _refresh(self) -> None:
         self.reading = read_state(self.state, self.facts)
         self.chart.update(self.reading)
-        self.image.value = self.live.render_png()
+        self._update_picture()
         self.result.value = result_html(self.reading)
+
+    def _render_png(self) -> bytes:
+        return self.live.render_png()
 
 
 def acid_explorer(agent: str = "glycolic") -> AcidExplorer:

@@ -232,8 +232,11 @@ class DecisionAid(WidgetApp):
     def _refresh(self) -> None:
         self._groups = grouped_advice(self.state, self.facts)
         _draw(self.chart, self.state, self.facts, self._groups)
-        self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
+        self._update_picture()
         self.result.value = result_html(self.state, self.facts, self._groups)
+
+    def _render_png(self) -> bytes:
+        return self.chart.render_png(dpi=style.FIGURE_DPI)
 
 
 def decision_aid() -> DecisionAid:

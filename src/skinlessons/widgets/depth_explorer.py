@@ -192,8 +192,11 @@ class DepthExplorer(WidgetApp):
         self.section.show_depth(
             self.reading.estimate.depth_um, figure_title(self.reading, self.facts)
         )
-        self.image.value = self.live.render_png()
+        self._update_picture()
         self.result.value = result_html(self.reading, self.facts)
+
+    def _render_png(self) -> bytes:
+        return self.live.render_png()
 
 
 def depth_explorer(procedure: str | None = None) -> DepthExplorer:

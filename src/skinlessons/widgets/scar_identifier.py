@@ -145,7 +145,7 @@ class ScarIdentifier(WidgetApp):
     @property
     def png(self) -> bytes:
         """PNG bytes of the live pictures (the current state): the chart, then the surface."""
-        return self.surface.under(bytes(self.image.value))
+        return self.surface.under(super().png)
 
     def alt_text(self) -> str:
         """The features, the best match, the reasons, every score and the surface picture."""
@@ -176,9 +176,12 @@ class ScarIdentifier(WidgetApp):
 
     def _refresh(self) -> None:
         _draw(self.chart, self.state, self.facts)
-        self.image.value = self.chart.render_png(dpi=style.FIGURE_DPI)
+        self._update_picture()
         self.surface.show(pictured_match(self.state, self.facts))
         self.result.value = result_html(self.state, self.facts)
+
+    def _render_png(self) -> bytes:
+        return self.chart.render_png(dpi=style.FIGURE_DPI)
 
 
 def scar_identifier() -> ScarIdentifier:
